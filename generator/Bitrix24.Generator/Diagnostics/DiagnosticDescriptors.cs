@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+
+namespace Bitrix24.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports, sorted by ID. B24G0xxx: the file is not readable YAML;
+/// B24G1xxx: one spec file is wrong; B24G2xxx: spec files disagree with each other; B24G3xxx:
+/// warnings; B24G9xxx: a generator bug. Listed for users in spec/README.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Bitrix24.Generator";
+
+    public static readonly DiagnosticDescriptor InvalidYaml = Error(
+        "B24G0001", "Invalid YAML", "The spec file is not valid YAML: {0}");
+
+    public static readonly DiagnosticDescriptor NotASpecDocument = Error(
+        "B24G0002", "Not a spec document", "{0}");
+
+    public static readonly DiagnosticDescriptor MissingKey = Error(
+        "B24G1001", "Missing required key", "Required key '{0}' is missing{1}");
+
+    public static readonly DiagnosticDescriptor InvalidMethodName = Error(
+        "B24G1002", "Invalid method name",
+        "'{0}' is not a valid method name: expected dotted words starting with a lower-case scope, such as imopenlines.bot.session.message.send");
+
+    public static readonly DiagnosticDescriptor UnknownType = Error(
+        "B24G1003", "Unknown type",
+        "Unknown type '{0}': expected int, long, string, bool, yn, double, datetime or the name of an enum, optionally followed by []");
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = Error(
+        "B24G1004", "Duplicate parameter", "Parameter '{0}' is declared more than once{1}");
+
+    public static readonly DiagnosticDescriptor DuplicateEnumValue = Error(
+        "B24G1005", "Duplicate enum value", "Enum '{0}' declares '{1}' more than once{2}");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error(
+        "B24G1006", "Invalid value", "'{0}' must be {1}");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "B24G1007", "Invalid identifier", "'{0}' becomes '{1}', which cannot be used as a C# name{2}");
+
+    public static readonly DiagnosticDescriptor DuplicateErrorCode = Error(
+        "B24G1008", "Duplicate error code", "Error code '{0}' is listed more than once (first at line {1})");
+
+    public static readonly DiagnosticDescriptor DuplicateMethod = Error(
+        "B24G2001", "Duplicate method", "Method '{0}' is already declared in {1}");
+
+    public static readonly DiagnosticDescriptor UndeclaredEnum = Error(
+        "B24G2002", "Enum not declared",
+        "Enum '{0}' is not declared in scope '{1}': declare it under 'enums:' in this file or in another spec file of the scope");
+
+    public static readonly DiagnosticDescriptor ConflictingErrorCode = Error(
+        "B24G2003", "Conflicting error code", "Error code '{0}' is declared here with {1} but with {2} in {3}");
+
+    public static readonly DiagnosticDescriptor ConflictingEnum = Error(
+        "B24G2004", "Conflicting enum", "Enum '{0}' of scope '{1}' is already declared with other values in {2}");
+
+    public static readonly DiagnosticDescriptor ConflictingNamingWord = Error(
+        "B24G2005", "Conflicting naming word", "Word '{0}' is mapped to '{1}' here but to '{2}' in {3}");
+
+    public static readonly DiagnosticDescriptor NameCollision = Error(
+        "B24G2006", "Generated name collision", "{0} '{1}' becomes the C# name '{2}', which {3} already uses{4}");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Warning(
+        "B24G3001", "Unknown key", "Unknown key '{0}' is ignored; expected one of: {1}");
+
+    public static readonly DiagnosticDescriptor FileNameMismatch = Warning(
+        "B24G3002", "File name does not match the method", "The file is named '{0}' but declares '{1}'; name it '{1}.yaml'");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "B24G9001", "Generator failure",
+        "The generator failed while reading this file ({0}); please report it with the file attached");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

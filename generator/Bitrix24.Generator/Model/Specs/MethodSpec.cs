@@ -1,0 +1,35 @@
+using Bitrix24.Generator.Collections;
+using Bitrix24.Generator.Diagnostics;
+
+namespace Bitrix24.Generator.Model.Specs;
+
+/// <summary>A REST method as the spec file describes it.</summary>
+internal sealed record MethodSpec(
+    string Name,
+    SpecLocation NameLocation,
+    string? Summary,
+    string? Remarks,
+    string? Docs,
+    EquatableArray<string> Scopes,
+    string? Access,
+    bool IsIdempotent,
+    EquatableArray<ParamSpec> Params,
+    ResultSpec Result)
+{
+    /// <summary>The first segment of the method name; it names the C# namespace.</summary>
+    public string Scope => Name.Split('.')[0];
+}
+
+/// <summary>One parameter of a method, by its wire name.</summary>
+internal sealed record ParamSpec(
+    string WireName,
+    SpecLocation NameLocation,
+    TypeSpec Type,
+    SpecLocation TypeLocation,
+    bool IsRequired,
+    string? Summary,
+    string? Remarks,
+    string? Default);
+
+/// <summary>What the method returns in <c>result</c>.</summary>
+internal sealed record ResultSpec(TypeSpec Type, SpecLocation TypeLocation, string? Summary);

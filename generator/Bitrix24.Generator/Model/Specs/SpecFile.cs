@@ -1,0 +1,33 @@
+using Bitrix24.Generator.Collections;
+
+namespace Bitrix24.Generator.Model.Specs;
+
+/// <summary>What a spec file is, decided by its name.</summary>
+internal enum SpecFileKind
+{
+    /// <summary>One REST method (any file other than the two below).</summary>
+    Method,
+
+    /// <summary><c>errors.yaml</c>: the system error codes every method can return.</summary>
+    Errors,
+
+    /// <summary><c>naming.yaml</c>: words that plain PascalCase spells wrong.</summary>
+    Naming,
+}
+
+/// <summary>
+/// Everything one spec file declares, as read from YAML and before any C# name is chosen.
+/// Parts that failed validation are left out, so the rest of the file still counts
+/// (an enum that is fine is still known to other files even if a parameter is broken).
+/// </summary>
+internal sealed record SpecFile(
+    string Path,
+    SpecFileKind Kind,
+    MethodSpec? Method,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<ErrorSpec> Errors,
+    EquatableArray<NamingWordSpec> Words)
+{
+    /// <summary>The file name without folders, used in messages that point to another file.</summary>
+    public string FileName => System.IO.Path.GetFileName(Path);
+}

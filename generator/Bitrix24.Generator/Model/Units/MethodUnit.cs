@@ -1,0 +1,39 @@
+using Bitrix24.Generator.Collections;
+
+namespace Bitrix24.Generator.Model.Units;
+
+/// <summary>The file of one REST method: request type, descriptor (body writer, result reader) and client methods.</summary>
+internal sealed record MethodUnit(string HintName, MethodModel Method) : EmitUnit(HintName);
+
+/// <summary>A method with every C# name chosen.</summary>
+internal sealed record MethodModel(
+    string RestName,
+    string Namespace,
+    string RequestType,
+    string DescriptorType,
+    string GroupType,
+    string MethodName,
+    string? Summary,
+    string? Remarks,
+    string? DocsUrl,
+    EquatableArray<string> Scopes,
+    string? Access,
+    bool IsIdempotent,
+    EquatableArray<ParamModel> Params,
+    ValueModel Result,
+    string? ResultSummary,
+    EquatableArray<ErrorDocModel> Errors);
+
+/// <summary>A parameter: its wire name, the DTO property and the method argument that carry it.</summary>
+internal sealed record ParamModel(
+    string WireName,
+    string PropertyName,
+    string ArgumentName,
+    ValueModel Type,
+    bool IsRequired,
+    string? Summary,
+    string? Remarks,
+    string? Default);
+
+/// <summary>An error the method's docs list, pointing at its <c>Bitrix24ErrorCode</c> member.</summary>
+internal sealed record ErrorDocModel(string Code, string MemberName, int? Status, string? Description, string? When);

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Bitrix24.Generator.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Bitrix24.Generator.Parsing;
+
+/// <summary>
+/// Typed access to one YAML mapping. Every getter reports what is wrong (missing key, wrong kind of
+/// node, bad value) at the key or value and returns null, so readers can go on and find more.
+/// </summary>
+internal sealed class YamlMappingReader
+{
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly SpecReadContext _context;
+
+    public YamlMappingReader(YamlMappingNode node, SpecReadContext context, string what)
+    {
+        Node = node;
+        _context = context;
+        What = what;
+        foreach (KeyValuePair<YamlNode, YamlNode> entry in node.Children)
+        {
+            if (entry.Key is YamlScalarNode { Value: { } key } keyNode)
+            {
+                _entries[key] = (keyNode, entry.Value);
+            }
+            else
+            {
+                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "A key of " + what, "a plain word");
+            }
+        }
+    }
+
+    public YamlMappingNode Node { get; }
+
+    /// <summary>Names the mapping in messages, e.g. "the method" or "parameter CHAT_ID".</summary>
+    public string What { get; set; }
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    public SpecLocation LocateKey(string key) =>
+        _entries.TryGetValue(key, out var entry) ? _context.Locate(entry.Key) : _context.LocateStart(Node);
+
+    public SpecLocation LocateValue(string key) =>
+        _entries.TryGetValue(key, out var entry) ? _context.Locate(entry.Value) : _context.LocateStart(Node);
+
+    /// <summary>Warns about keys outside <paramref name="known"/>, so typos such as <c>requried</c> do not pass silently.</summary>
+    public void WarnUnknownKeys(params string[] known)
+    {
+        foreach (var entry in _entries)
+        {
+            if (Array.IndexOf(known, entry.Key) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.UnknownKey, _context.Locate(entry.Value.Key), entry.Key, string.Join(", ", known));
+            }
+        }
+    }
+
+    public string? String(string key) => ScalarValue(key, "text");
+
+    public string? RequiredString(string key)
+    {
+        if (!_entries.ContainsKey(key))
+        {
+            _context.Report(DiagnosticDescriptors.MissingKey, _context.LocateStart(Node), key, " in " + What);
+            return null;
+        }
+
+        string? value = ScalarValue(key, "text");
+        if (value is { Length: 0 } || (value is null && IsNull(_entries[key].Value)))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), key, "a non-empty text");
+            return null;
+        }
+
+        return value;
+    }
+
+    public bool? Bool(string key)
+    {
+        string? text = ScalarValue(key, "true or false");
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true" or "True" or "TRUE":
+                return true;
+            case "false" or "False" or "FALSE":
+                return false;
+            default:
+                _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), key, "true or false");
+                return null;
+        }
+    }
+
+    public int? Int(string key, int min, int max)
+    {
+        string? text = ScalarValue(key, "a whole number");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), key,
+            string.Format(CultureInfo.InvariantCulture, "a whole number from {0} to {1}", min, max));
+        return null;
+    }
+
+    public YamlSequenceNode? Sequence(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        {
+            return null;
+        }
+
+        if (entry.Value is YamlSequenceNode sequence)
+        {
+            return sequence;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), key, "a list");
+        return null;
+    }
+
+    public YamlMappingNode? Mapping(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        {
+            return null;
+        }
+
+        if (entry.Value is YamlMappingNode mapping)
+        {
+            return mapping;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), key, "a mapping of keys to values");
+        return null;
+    }
+
+    /// <summary>Reads a list of plain strings, such as <c>scopes: [imopenlines, imbot]</c>.</summary>
+    public List<string> StringList(string key)
+    {
+        var values = new List<string>();
+        YamlSequenceNode? sequence = Sequence(key);
+        if (sequence is null)
+        {
+            return values;
+        }
+
+        foreach (YamlNode item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } value } && !IsNull(item))
+            {
+                values.Add(value);
+            }
+            else
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(item), "An item of " + key, "a word");
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A YAML null: an empty plain scalar, <c>~</c> or <c>null</c>.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any } scalar
+        && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private string? ScalarValue(string key, string expected)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        {
+            return null;
+        }
+
+        if (entry.Value is YamlScalarNode scalar)
+        {
+            return scalar.Value;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), key, expected);
+        return null;
+    }
+}

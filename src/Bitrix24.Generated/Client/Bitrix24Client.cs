@@ -1,0 +1,82 @@
+namespace Bitrix24;
+
+/// <summary>
+/// The Bitrix24 REST client. Methods are grouped as their names are:
+/// <c>imopenlines.bot.session.message.send</c> is <c>client.ImOpenLines.Bot.Session.Message.SendAsync(...)</c>.
+/// Those groups are generated from <c>spec/</c>; this part holds what every method shares.
+/// Thread-safe; create one per portal and reuse it.
+/// </summary>
+public sealed partial class Bitrix24Client : IDisposable
+{
+    private readonly Bitrix24Transport _transport;
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly Bitrix24ClientOptions _options;
+
+    /// <summary>Creates a client with its own <see cref="HttpClient"/>.</summary>
+    /// <param name="options">Where and how to call: <see cref="Bitrix24ClientOptions.Webhook(string)"/> or <see cref="Bitrix24ClientOptions.OAuth"/>.</param>
+    public Bitrix24Client(Bitrix24ClientOptions options)
+        : this(options, CreateHttpClient(), ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>Creates a client on a given <see cref="HttpClient"/> (from <c>IHttpClientFactory</c>, with proxies or handlers).</summary>
+    /// <param name="options">Where and how to call.</param>
+    /// <param name="httpClient">The HTTP client to send with; the caller keeps ownership and disposes it.</param>
+    public Bitrix24Client(Bitrix24ClientOptions options, HttpClient httpClient)
+        : this(options, httpClient, ownsHttpClient: false)
+    {
+    }
+
+    private Bitrix24Client(Bitrix24ClientOptions options, HttpClient httpClient, bool ownsHttpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _options = options;
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        _transport = new Bitrix24Transport(options, httpClient);
+    }
+
+    /// <summary>
+    /// Calls a method through its descriptor. Generated methods use this; call it directly only for a
+    /// method descriptor of your own.
+    /// </summary>
+    /// <returns>The result and the <c>time</c> block.</returns>
+    /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
+    /// <exception cref="Bitrix24TransportException">No valid answer came back.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+        Bitrix24Method<TRequest, TResult> method,
+        TRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return _transport.CallAsync(method, request, cancellationToken);
+    }
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => "Bitrix24Client { " + _options + " }";
+
+    private static HttpClient CreateHttpClient()
+    {
+        // Pooled connections are recycled so DNS changes are seen; the client applies its own timeout.
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Bitrix24.Generated/" + typeof(Bitrix24Client).Assembly.GetName().Version?.ToString(3));
+        return client;
+    }
+}

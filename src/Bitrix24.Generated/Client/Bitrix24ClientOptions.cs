@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace Bitrix24;
+
+/// <summary>
+/// How to reach and authenticate to a portal. Create with <see cref="Webhook(string)"/> or
+/// <see cref="OAuth"/>. Secrets (the webhook code, tokens, the client secret) never appear in
+/// <see cref="ToString"/> or in any exception message.
+/// </summary>
+public sealed partial class Bitrix24ClientOptions
+{
+    private Bitrix24ClientOptions(Bitrix24AuthMode authMode, Uri restEndpoint, string? webhookCode, Bitrix24OAuthTokens? tokens, string? clientId, string? clientSecret)
+    {
+        AuthMode = authMode;
+        RestEndpoint = restEndpoint;
+        WebhookCode = webhookCode;
+        Tokens = tokens;
+        ClientId = clientId;
+        ClientSecret = clientSecret;
+    }
+
+    /// <summary>Webhook or OAuth.</summary>
+    public Bitrix24AuthMode AuthMode { get; }
+
+    /// <summary>
+    /// The portal's host, e.g. <c>https://example.bitrix24.com/</c>; safe to log (the webhook code
+    /// and the REST path are left out).
+    /// </summary>
+    public Uri Portal => new(RestEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+
+    /// <summary>How long one HTTP call may take before it fails with <see cref="Bitrix24TransportFailure.Timeout"/>. Default 60 s, the cloud portal's own cut-off.</summary>
+    public TimeSpan RequestTimeout
+    {
+        get => _requestTimeout;
+        set
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "RequestTimeout must be positive or Timeout.InfiniteTimeSpan.");
+            }
+
+            _requestTimeout = value;
+        }
+    }
+
+    private TimeSpan _requestTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The address methods are appended to: the webhook URL, or the OAuth <c>client_endpoint</c>.</summary>
+    internal Uri RestEndpoint { get; }
+
+    internal string? WebhookCode { get; }
+
+    internal Bitrix24OAuthTokens? Tokens { get; }
+
+    internal string? ClientId { get; }
+
+    internal string? ClientSecret { get; }
+
+    /// <summary>Every secret these options hold, so messages built from outside text can be scrubbed of them.</summary>
+    internal IEnumerable<string> Secrets()
+    {
+        foreach (string? secret in new[] { WebhookCode, Tokens?.AccessToken, Tokens?.RefreshToken, ClientSecret })
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                yield return secret;
+            }
+        }
+    }
+
+    /// <summary>Options for an incoming webhook.</summary>
+    /// <param name="webhookUrl">The URL Bitrix24 shows when the webhook is created: <c>https://{portal}/rest/{user_id}/{code}/</c>.</param>
+    /// <exception cref="ArgumentException">The URL is not a webhook URL, or is plain HTTP to a host other than loopback.</exception>
+    public static Bitrix24ClientOptions Webhook(string webhookUrl)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(webhookUrl);
+        if (!Uri.TryCreate(webhookUrl.Trim(), UriKind.Absolute, out Uri? uri))
+        {
+            throw new ArgumentException("The webhook URL is not an absolute URL; expected https://{portal}/rest/{user_id}/{code}/.", nameof(webhookUrl));
+        }
+
+        return Webhook(uri);
+    }
+
+    /// <inheritdoc cref="Webhook(string)"/>
+    public static Bitrix24ClientOptions Webhook(Uri webhookUrl)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        EndpointRules.RequireSecure(webhookUrl, nameof(webhookUrl), "webhook URL");
+        if (!string.IsNullOrEmpty(webhookUrl.Query) || !string.IsNullOrEmpty(webhookUrl.Fragment))
+        {
+            throw new ArgumentException($"The webhook URL for {webhookUrl.Host} must not carry a query or fragment; expected https://{{portal}}/rest/{{user_id}}/{{code}}/.", nameof(webhookUrl));
+        }
+
+        // Never echo the path: it holds the webhook code.
+        Match match = WebhookPath().Match(webhookUrl.AbsolutePath);
+        if (!match.Success)
+        {
+            throw new ArgumentException(
+                $"The URL for {webhookUrl.Host} is not an incoming webhook URL; expected https://{{portal}}/rest/{{user_id}}/{{code}}/ (user_id is a number).",
+                nameof(webhookUrl));
+        }
+
+        var endpoint = new Uri(webhookUrl.GetLeftPart(UriPartial.Authority) + match.Groups["base"].Value.TrimEnd('/') + "/");
+        return new Bitrix24ClientOptions(Bitrix24AuthMode.Webhook, endpoint, match.Groups["code"].Value, null, null, null);
+    }
+
+    /// <summary>Options for an OAuth application.</summary>
+    /// <param name="tokens">The application's tokens and <c>client_endpoint</c>.</param>
+    /// <param name="clientId">The application's <c>client_id</c>, for refreshing tokens.</param>
+    /// <param name="clientSecret">The application's <c>client_secret</c>; sent only to the OAuth server, never to the portal.</param>
+    /// <exception cref="ArgumentException">An argument is empty, or <c>client_endpoint</c> is plain HTTP to a host other than loopback.</exception>
+    public static Bitrix24ClientOptions OAuth(Bitrix24OAuthTokens tokens, string clientId, string clientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientSecret);
+        Uri endpoint = tokens.ClientEndpoint;
+        EndpointRules.RequireSecure(endpoint, nameof(tokens), "OAuth client_endpoint");
+        if (!endpoint.AbsolutePath.EndsWith('/'))
+        {
+            endpoint = new Uri(endpoint.GetLeftPart(UriPartial.Path) + "/");
+        }
+
+        return new Bitrix24ClientOptions(Bitrix24AuthMode.OAuth, endpoint, null, tokens, clientId, clientSecret);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => AuthMode == Bitrix24AuthMode.Webhook
+        ? $"Bitrix24ClientOptions {{ Webhook at {Portal} }}"
+        : $"Bitrix24ClientOptions {{ OAuth at {RestEndpoint}, ClientId = {ClientId} }}";
+
+    [GeneratedRegex(@"^(?<base>(/[^/]+)*/rest/[0-9]+/(?<code>[^/]+))/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WebhookPath();
+}

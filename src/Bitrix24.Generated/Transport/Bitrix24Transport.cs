@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Bitrix24;
+
+/// <summary>
+/// The one path every generated method takes: write the JSON body, POST it to the method's URL,
+/// read the envelope, and turn every failure into <see cref="Bitrix24ApiException"/> or
+/// <see cref="Bitrix24TransportException"/>. Caller cancellation surfaces as
+/// <see cref="OperationCanceledException"/>.
+/// </summary>
+internal sealed class Bitrix24Transport
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly Bitrix24ClientOptions _options;
+    private readonly HttpClient _httpClient;
+    private readonly SecretRedactor _redactor;
+    private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
+
+    public Bitrix24Transport(Bitrix24ClientOptions options, HttpClient httpClient)
+    {
+        _options = options;
+        _httpClient = httpClient;
+        _redactor = new SecretRedactor(options.Secrets());
+    }
+
+    public async Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+        Bitrix24Method<TRequest, TResult> method,
+        TRequest request,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Written before anything is sent: a bad argument throws here and nothing reaches the portal.
+        byte[] body = WriteBody(method, request);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, MethodUri(method.Name))
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } },
+        };
+
+        using CancellationTokenSource? timeout = StartTimeout(cancellationToken);
+        CancellationToken token = timeout?.Token ?? cancellationToken;
+        int statusCode;
+        byte[] responseBody;
+        try
+        {
+            using HttpResponseMessage response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            statusCode = (int)response.StatusCode;
+            responseBody = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new Bitrix24TransportException(method.Name, Bitrix24TransportFailure.Timeout,
+                $"{method.Name}: no answer from {_options.Portal.Host} within {_options.RequestTimeout.TotalSeconds:0.###} s; the portal may have run the method.",
+                innerException: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ConnectionFailure(method.Name, ex);
+        }
+        catch (IOException ex)
+        {
+            throw ConnectionFailure(method.Name, new HttpRequestException(ex.Message, ex));
+        }
+
+        return ResponseEnvelopeReader.Read(method.Name, statusCode, responseBody, method.ReadResult, _redactor);
+    }
+
+    private byte[] WriteBody<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            method.WriteParameters(writer, request);
+            if (_options.AuthMode == Bitrix24AuthMode.OAuth)
+            {
+                writer.WriteString("auth"u8, _options.Tokens!.AccessToken);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private Uri MethodUri(string method) =>
+        _methodUris.GetOrAdd(method, static (name, endpoint) => new Uri(endpoint, Uri.EscapeDataString(name)), _options.RestEndpoint);
+
+    private CancellationTokenSource? StartTimeout(CancellationToken cancellationToken)
+    {
+        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        return timeout;
+    }
+
+    /// <summary>
+    /// Errors while connecting mean the request never left; anything later (a reset, a connection
+    /// closed mid-answer) means the portal may have run the method.
+    /// </summary>
+    private Bitrix24TransportException ConnectionFailure(string method, HttpRequestException ex)
+    {
+        bool notSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+        string detail = _redactor.Redact(ex.Message);
+        return notSent
+            ? new Bitrix24TransportException(method, Bitrix24TransportFailure.ConnectionFailed,
+                $"{method}: could not connect to {_options.Portal.Host} ({detail}); the request was not sent.", innerException: ex)
+            : new Bitrix24TransportException(method, Bitrix24TransportFailure.ConnectionLost,
+                $"{method}: the connection to {_options.Portal.Host} failed after the request was sent ({detail}); the portal may have run the method.",
+                innerException: ex);
+    }
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Bitrix24;
+
+/// <summary>
+/// Reads the answer envelope: <c>{"result": ..., "time": {...}}</c> on success,
+/// <c>{"error": "...", "error_description": "..."}</c> on failure. Anything else (HTML, empty,
+/// truncated, a result of the wrong shape) becomes a <see cref="Bitrix24TransportException"/>.
+/// </summary>
+internal static class ResponseEnvelopeReader
+{
+    private const int ExcerptLength = 200;
+
+    public static Bitrix24Response<TResult> Read<TResult>(
+        string method,
+        int statusCode,
+        ReadOnlySpan<byte> body,
+        Bitrix24ResultReader<TResult> readResult,
+        SecretRedactor redactor)
+    {
+        if (body.IsEmpty)
+        {
+            throw Invalid(method, statusCode, body, redactor, $"the portal answered HTTP {statusCode} with an empty body", null);
+        }
+
+        var reader = new Utf8JsonReader(body);
+        Envelope envelope;
+        Utf8JsonReader resultReader;
+        try
+        {
+            envelope = ReadEnvelope(ref reader, out resultReader);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(method, statusCode, body, redactor, $"the portal answered HTTP {statusCode} with a body that is not a Bitrix24 JSON envelope", ex);
+        }
+
+        if (envelope.Error is { } error)
+        {
+            throw new Bitrix24ApiException(method, error, redactor.Redact(envelope.Description ?? string.Empty), statusCode, envelope.Time);
+        }
+
+        if (statusCode is < 200 or > 299)
+        {
+            throw Invalid(method, statusCode, body, redactor, $"the portal answered HTTP {statusCode} without an error code", null);
+        }
+
+        if (!envelope.HasResult)
+        {
+            throw Invalid(method, statusCode, body, redactor, "the answer has neither 'result' nor 'error'", null);
+        }
+
+        TResult result;
+        try
+        {
+            result = readResult(ref resultReader);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw Invalid(method, statusCode, body, redactor, "the 'result' of the answer could not be read: " + redactor.Redact(ex.Message), ex);
+        }
+
+        return new Bitrix24Response<TResult>(result, envelope.Time ?? Bitrix24ResponseTime.Empty, statusCode, envelope.Total, envelope.Next);
+    }
+
+    /// <summary>
+    /// One pass over the top-level object. The reader is copied at <c>result</c> (a struct copy keeps
+    /// its position) and the value skipped, so the result is read only once we know there is no error.
+    /// </summary>
+    private static Envelope ReadEnvelope(scoped ref Utf8JsonReader reader, out Utf8JsonReader resultReader)
+    {
+        resultReader = default;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("The answer is not a JSON object.");
+        }
+
+        var envelope = new Envelope();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("result"u8))
+            {
+                reader.Read();
+                resultReader = reader;
+                envelope.HasResult = true;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                reader.Read();
+                ReadError(ref reader, ref envelope);
+            }
+            else if (reader.ValueTextEquals("error_description"u8))
+            {
+                reader.Read();
+                envelope.Description ??= reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("time"u8))
+            {
+                reader.Read();
+                envelope.Time = ReadTime(ref reader);
+            }
+            else if (reader.ValueTextEquals("total"u8))
+            {
+                reader.Read();
+                envelope.Total = TryReadInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("next"u8))
+            {
+                reader.Read();
+                envelope.Next = TryReadInt(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("The answer's JSON object is not closed.");
+        }
+
+        return envelope;
+    }
+
+    /// <summary>The classic envelope has a string; REST 3.0 nests <c>{"code", "message"}</c>. Both are accepted.</summary>
+    private static void ReadError(ref Utf8JsonReader reader, ref Envelope envelope)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            string? code = reader.GetString();
+            envelope.Error = string.IsNullOrEmpty(code) ? null : code;
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCode = reader.ValueTextEquals("code"u8);
+            bool isMessage = reader.ValueTextEquals("message"u8);
+            reader.Read();
+            if (isCode && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+            {
+                envelope.Error = Bitrix24Json.ReadString(ref reader);
+            }
+            else if (isMessage && reader.TokenType == JsonTokenType.String)
+            {
+                envelope.Description = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>Reads what it understands of the <c>time</c> block and ignores the rest; it never fails a call.</summary>
+    private static Bitrix24ResponseTime? ReadTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        double? start = null, finish = null, duration = null, processing = null, operating = null, resetAt = null;
+        DateTimeOffset? dateStart = null, dateFinish = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("start"u8)) { reader.Read(); start = TryReadDouble(ref reader); }
+            else if (reader.ValueTextEquals("finish"u8)) { reader.Read(); finish = TryReadDouble(ref reader); }
+            else if (reader.ValueTextEquals("duration"u8)) { reader.Read(); duration = TryReadDouble(ref reader); }
+            else if (reader.ValueTextEquals("processing"u8)) { reader.Read(); processing = TryReadDouble(ref reader); }
+            else if (reader.ValueTextEquals("operating"u8)) { reader.Read(); operating = TryReadDouble(ref reader); }
+            else if (reader.ValueTextEquals("operating_reset_at"u8)) { reader.Read(); resetAt = TryReadDouble(ref reader); }
+            else if (reader.ValueTextEquals("date_start"u8)) { reader.Read(); dateStart = TryReadDate(ref reader); }
+            else if (reader.ValueTextEquals("date_finish"u8)) { reader.Read(); dateFinish = TryReadDate(ref reader); }
+            else { reader.Read(); reader.Skip(); }
+        }
+
+        return new Bitrix24ResponseTime
+        {
+            Start = FromUnix(start),
+            Finish = FromUnix(finish),
+            Duration = Seconds(duration),
+            Processing = Seconds(processing),
+            DateStart = dateStart,
+            DateFinish = dateFinish,
+            Operating = Seconds(operating),
+            OperatingResetAt = FromUnix(resetAt),
+        };
+    }
+
+    private static double? TryReadDouble(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number))
+        {
+            return double.IsFinite(number) ? number : null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String
+            && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
+        {
+            return parsed;
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    private static int? TryReadInt(ref Utf8JsonReader reader) =>
+        TryReadDouble(ref reader) is { } value && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
+
+    private static DateTimeOffset? TryReadDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String
+            && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value))
+        {
+            return value;
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    // Unix seconds from year 1 to 9999 only; anything else is garbage and ignored.
+    private static DateTimeOffset? FromUnix(double? seconds) =>
+        seconds is { } s && s is > -62135596800 and < 253402300799 ? DateTimeOffset.UnixEpoch.AddTicks((long)(s * TimeSpan.TicksPerSecond)) : null;
+
+    private static TimeSpan? Seconds(double? seconds) =>
+        seconds is { } s && Math.Abs(s) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromTicks((long)(s * TimeSpan.TicksPerSecond)) : null;
+
+    private static Bitrix24TransportException Invalid(
+        string method, int statusCode, ReadOnlySpan<byte> body, SecretRedactor redactor, string problem, Exception? inner)
+    {
+        string excerpt = redactor.Redact(Excerpt(body));
+        string message = excerpt.Length == 0
+            ? $"{method}: {problem}."
+            : $"{method}: {problem}. Body starts: {excerpt}";
+        return new Bitrix24TransportException(method, Bitrix24TransportFailure.InvalidResponse, message, statusCode, excerpt, inner);
+    }
+
+    /// <summary>The first characters of the body on one line, for messages and logs.</summary>
+    private static string Excerpt(ReadOnlySpan<byte> body)
+    {
+        string text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, ExcerptLength * 4)]);
+        var line = new StringBuilder(Math.Min(text.Length, ExcerptLength + 3));
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (line.Length >= ExcerptLength)
+            {
+                line.Append("...");
+                break;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = line.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                line.Append(' ');
+                space = false;
+            }
+
+            line.Append(c);
+        }
+
+        return line.ToString();
+    }
+
+    private struct Envelope
+    {
+        public bool HasResult;
+        public string? Error;
+        public string? Description;
+        public Bitrix24ResponseTime? Time;
+        public int? Total;
+        public int? Next;
+    }
+}
