@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bitrix24;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Bitrix24;
 /// <see cref="OAuth"/>. Secrets (the webhook code, tokens, the client secret) never appear in
 /// <see cref="ToString"/> or in any exception message.
 /// </summary>
-public sealed partial class Bitrix24ClientOptions
+public sealed class Bitrix24ClientOptions
 {
     private Bitrix24ClientOptions(Bitrix24AuthMode authMode, Uri restEndpoint, string? webhookCode, Bitrix24OAuthTokens? tokens, string? clientId, string? clientSecret)
     {
@@ -93,16 +91,32 @@ public sealed partial class Bitrix24ClientOptions
         }
 
         // Never echo the path: it holds the webhook code.
-        Match match = WebhookPath().Match(webhookUrl.AbsolutePath);
-        if (!match.Success)
+        if (!TrySplitWebhookPath(webhookUrl.AbsolutePath, out string basePath, out string code))
         {
             throw new ArgumentException(
                 $"The URL for {webhookUrl.Host} is not an incoming webhook URL; expected https://{{portal}}/rest/{{user_id}}/{{code}}/ (user_id is a number).",
                 nameof(webhookUrl));
         }
 
-        var endpoint = new Uri(webhookUrl.GetLeftPart(UriPartial.Authority) + match.Groups["base"].Value.TrimEnd('/') + "/");
-        return new Bitrix24ClientOptions(Bitrix24AuthMode.Webhook, endpoint, match.Groups["code"].Value, null, null, null);
+        var endpoint = new Uri(webhookUrl.GetLeftPart(UriPartial.Authority) + basePath + "/");
+        return new Bitrix24ClientOptions(Bitrix24AuthMode.Webhook, endpoint, code, null, null, null);
+    }
+
+    /// <summary>Splits <c>[/prefix]/rest/{user_id}/{code}[/]</c>; the prefix allows portals served below a path.</summary>
+    private static bool TrySplitWebhookPath(string path, out string basePath, out string code)
+    {
+        basePath = string.Empty;
+        code = string.Empty;
+        string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        int rest = segments.Length - 3;
+        if (rest < 0 || segments[rest] != "rest" || segments[rest + 1].Length == 0 || !segments[rest + 1].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        code = segments[rest + 2];
+        basePath = "/" + string.Join('/', segments);
+        return true;
     }
 
     /// <summary>Options for an OAuth application.</summary>
@@ -129,7 +143,4 @@ public sealed partial class Bitrix24ClientOptions
     public override string ToString() => AuthMode == Bitrix24AuthMode.Webhook
         ? $"Bitrix24ClientOptions {{ Webhook at {Portal} }}"
         : $"Bitrix24ClientOptions {{ OAuth at {RestEndpoint}, ClientId = {ClientId} }}";
-
-    [GeneratedRegex(@"^(?<base>(/[^/]+)*/rest/[0-9]+/(?<code>[^/]+))/?$", RegexOptions.CultureInvariant)]
-    private static partial Regex WebhookPath();
 }

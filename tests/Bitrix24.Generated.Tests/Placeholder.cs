@@ -1,0 +1,1 @@
+namespace Bitrix24.Generated.Tests;
