@@ -44,6 +44,7 @@ internal sealed class SdkModelBuilder
         units.Add(new ErrorCodesUnit("Bitrix24ErrorCode.g.cs", errorCodes.ToEquatableArray()));
 
         var typeNames = new TypeNameRegistry(this);
+        ClaimGroupTypes(files, typeNames);
         Dictionary<(string Scope, string Name), EnumModel?> enums = CollectEnums(files, typeNames);
         List<MethodModel> methods = CollectMethods(files, enums, errorCodes, typeNames);
 
@@ -192,6 +193,25 @@ internal sealed class SdkModelBuilder
         RetryClass.AfterRefresh => "after-refresh",
         _ => "never",
     };
+
+    /// <summary>
+    /// Group classes come from method names, which are the spec's primary content; they are claimed
+    /// first so an enum that happens to share a group's name is the one reported and left out.
+    /// </summary>
+    private void ClaimGroupTypes(SpecFile[] files, TypeNameRegistry typeNames)
+    {
+        foreach (MethodSpec method in files.Select(f => f.Method).OfType<MethodSpec>())
+        {
+            string[] segments = PascalSegments(method.Name);
+            if (segments.All(CSharpNames.IsUsableName))
+            {
+                for (int depth = 1; depth < segments.Length; depth++)
+                {
+                    typeNames.TryClaimGroup(NamespaceOf(method.Scope), string.Concat(segments.Take(depth)) + "Api", method.Name, method.NameLocation);
+                }
+            }
+        }
+    }
 
     /// <summary>Enums by scope and name; a null value marks an enum whose declaration is broken (already reported).</summary>
     private Dictionary<(string Scope, string Name), EnumModel?> CollectEnums(SpecFile[] files, TypeNameRegistry typeNames)

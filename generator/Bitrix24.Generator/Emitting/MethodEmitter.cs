@@ -195,6 +195,7 @@ internal static class MethodEmitter
             if (method.Result.IsArray)
             {
                 writer.Line();
+                writer.Line("/// <summary>Reads one item of the <c>result</c> list.</summary>");
                 writer.Line("private static " + method.Result.ElementType + " ReadResultItem(ref " + JsonReader + " reader)");
                 using (writer.Open())
                 {
@@ -219,6 +220,8 @@ internal static class MethodEmitter
                         param.WireName + " is required by " + method.RestName + "; set " + method.RequestType + "." + param.PropertyName + ".")
                         + ", nameof(request));");
                 }
+
+                writer.Line();
             }
 
             EmitWriteValue(writer, wire, access, param.Type);
@@ -248,6 +251,7 @@ internal static class MethodEmitter
             writer.Line(WriteElement("item", type));
         }
 
+        writer.Line();
         writer.Line("writer.WriteEndArray();");
     }
 
@@ -403,7 +407,7 @@ internal static class MethodEmitter
         remarks += param.IsRequired ? " Required." : " Optional.";
         if (param.Type.Kind == TypeKind.Enum)
         {
-            remarks += " One of the values of <see cref=\"" + param.Type.EnumType + "\"/>.";
+            remarks += (param.Type.IsArray ? " Each item is one of the values of" : " One of the values of") + " <see cref=\"" + param.Type.EnumType + "\"/>.";
         }
 
         if (param.Default is not null)

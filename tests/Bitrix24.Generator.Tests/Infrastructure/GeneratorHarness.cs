@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Bitrix24.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator the way the compiler does, with step tracking on.</summary>
+internal static class GeneratorHarness
+{
+    /// <summary>C# 12: what the .NET 8 SDK's compiler (Roslyn 4.8, the generator's floor) understands.</summary>
+    public static readonly CSharpParseOptions ParseOptions =
+        new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    /// <summary>The runtime's implicit usings (ImplicitUsings=enable), which in-memory compilations do not get from MSBuild.</summary>
+    private const string ImplicitUsings = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs) =>
+        CSharpGeneratorDriver.Create(
+            generators: [new SpecGenerator().AsSourceGenerator()],
+            additionalTexts: specs,
+            parseOptions: ParseOptions,
+            optionsProvider: new SpecOptionsProvider(),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator alone over the specs (no C# input needed: it never reads the compilation).</summary>
+    public static GeneratorDriver Run(IEnumerable<AdditionalText> specs) =>
+        CreateDriver(specs).RunGenerators(EmptyCompilation());
+
+    public static GeneratorDriver Run(params (string Path, string Text)[] specs) =>
+        Run(specs.Select(s => new InMemoryAdditionalText(s.Path, s.Text)));
+
+    public static CSharpCompilation EmptyCompilation() =>
+        CSharpCompilation.Create("Specs", [], FrameworkReferences.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>
+    /// The SDK as the real build makes it: the hand-written runtime plus whatever the generator emits
+    /// for <paramref name="specs"/>, plus any extra C# (a user program). Returns the compilation after
+    /// generation and every diagnostic the generator reported.
+    /// </summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriver Driver) CompileSdk(
+        IEnumerable<AdditionalText> specs, params string[] extraSources)
+    {
+        var trees = RepositoryFiles.RuntimeSources()
+            .Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs"))
+            .Concat(extraSources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, $"User{i}.cs")));
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            // The SDK build suppresses these too: version unification notes between framework assemblies.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
+        var compilation = CSharpCompilation.Create("Bitrix24.Generated", trees, FrameworkReferences.Value, options);
+        GeneratorDriver driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
+        return (output, diagnostics, driver);
+    }
+
+    /// <summary>The test host's framework (TPA): complete and offline, unlike reference packs fetched at test time.</summary>
+    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
+    {
+        string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return tpa.Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll"
+                || Path.GetFileName(path).StartsWith("Microsoft.Win32.", StringComparison.Ordinal))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+}

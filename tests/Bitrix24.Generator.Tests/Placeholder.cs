@@ -1,1 +1,0 @@
-namespace Bitrix24.Generator.Tests;
