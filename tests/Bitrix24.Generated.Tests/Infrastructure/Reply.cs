@@ -28,7 +28,10 @@ public abstract class Reply
     /// <paramref name="declaredLength"/> the headers promise more bytes than are sent; without it the
     /// body is chunked and the final chunk never comes.
     /// </summary>
-    public static Reply PartialThenAbort(string bodyStart, int? declaredLength = null) => new Partial(bodyStart, declaredLength);
+    public static Reply PartialThenAbort(string bodyStart, int? declaredLength = null) => new Partial(bodyStart, declaredLength, abort: true);
+
+    /// <summary>Sends the status, headers and the start of a chunked body, then waits until the client goes away.</summary>
+    public static Reply PartialThenWait(string bodyStart) => new Partial(bodyStart, declaredLength: null, abort: false);
 
     /// <summary>Runs the reply. <paramref name="stopping"/> fires when the client aborts or the server stops.</summary>
     public abstract Task ExecuteAsync(HttpContext context, CancellationToken stopping);
@@ -72,7 +75,7 @@ public abstract class Reply
         }
     }
 
-    private sealed class Partial(string bodyStart, int? declaredLength) : Reply
+    private sealed class Partial(string bodyStart, int? declaredLength, bool abort) : Reply
     {
         public override async Task ExecuteAsync(HttpContext context, CancellationToken stopping)
         {
@@ -82,9 +85,22 @@ public abstract class Reply
             context.Response.ContentLength = declaredLength;
             await context.Response.Body.WriteAsync(bytes, stopping);
 
-            // Flushed first so the client has the headers and the partial body before the connection dies.
+            // Flushed first so the client has the headers and the partial body before anything else happens.
             await context.Response.Body.FlushAsync(stopping);
-            context.Abort();
+            if (abort)
+            {
+                context.Abort();
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up or the server is stopping; the body stays unfinished on purpose.
+            }
         }
     }
 }
