@@ -1,0 +1,208 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Bitrix24.Generator.Tests.Infrastructure;
+using Bitrix24.Generator.Tests.TestSpecs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.Logging;
+
+namespace Bitrix24.Generator.Tests;
+
+/// <summary>
+/// Generated code compiled the way the SDK build compiles it (runtime sources + generator output,
+/// C# 12, XML docs checked): no warnings, the public names of the API contract exist, a broken spec
+/// stops at a B24G diagnostic, and a spec added in memory becomes a method that really calls out.
+/// </summary>
+public sealed class CompileTests
+{
+    [Fact]
+    public void RealSpecs_CompileWithoutWarnings()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(RepositoryFiles.RealSpecs());
+
+        Assert.Empty(generatorDiagnostics);
+        AssertNoWarnings(output);
+    }
+
+    [Fact]
+    public void EveryTypeAndFeature_CompilesWithoutWarnings()
+    {
+        var specs = FeatureSpecs.All().Select(s => new InMemoryAdditionalText(s.Path, s.Text));
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs);
+
+        Assert.Empty(generatorDiagnostics);
+        AssertNoWarnings(output);
+    }
+
+    [Fact]
+    public void PublicNamesOfTheApiContract_Compile()
+    {
+        const string userProgram = """
+            using Bitrix24;
+            using Bitrix24.ImOpenLines;
+
+            public static class ApiContract
+            {
+                public static async System.Threading.Tasks.Task UseAsync(System.Threading.CancellationToken ct)
+                {
+                    using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook("https://example.bitrix24.com/rest/1/abc123xyz/"));
+                    bool ok = await client.ImOpenLines.Bot.Session.Message.SendAsync(chatId: 112, name: AutoMessageType.Default, message: "Hello! How can I assist you?");
+                    ok &= await client.ImOpenLines.Bot.Session.Message.SendAsync(new ImOpenLinesBotSessionMessageSendRequest { ChatId = 112, Name = AutoMessageType.Welcome }, ct);
+                    Bitrix24Response<bool> r = await client.ImOpenLines.Bot.Session.Message.SendWithResponseAsync(new ImOpenLinesBotSessionMessageSendRequest { ChatId = 112 }, ct);
+                    System.DateTimeOffset? start = r.Time.Start;
+                    System.TimeSpan? duration = r.Time.Duration;
+                    try
+                    {
+                        ok &= await client.ImOpenLines.Bot.Session.OperatorAsync(chatId: 112, cancellationToken: ct);
+                        ok &= await client.ImOpenLines.Bot.Session.TransferAsync(chatId: 112, transferId: "queue5", leave: true);
+                        ok &= await client.ImOpenLines.Bot.Session.FinishAsync(112);
+                    }
+                    catch (Bitrix24ApiException e) when (e.ErrorCode == Bitrix24ErrorCode.ChatIdEmpty)
+                    {
+                        string code = e.Code; string description = e.Description; int status = e.StatusCode; string method = e.Method;
+                    }
+                    catch (Bitrix24TransportException e) when (e.StatusCode is 502)
+                    {
+                    }
+                }
+            }
+            """;
+
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(RepositoryFiles.RealSpecs(), userProgram);
+
+        Assert.Empty(generatorDiagnostics);
+        AssertNoErrors(output);
+    }
+
+    [Fact]
+    public void BrokenSpecs_StopAtB24GDiagnostics_WithoutCSharpErrorsOrGeneratorCrash()
+    {
+        var specs = RepositoryFiles.RealSpecs().Concat(
+        [
+            new InMemoryAdditionalText("spec/imbot/imbot.chat.leave.yaml", "method: imbot.chat.leave\nparams:\n  - name: CHAT_ID\n    type: integr\nresult:\n  type: bool\n"),
+            new InMemoryAdditionalText("spec/imbot/imbot.chat.get.yaml", "method: imbot.chat.get\nparams: [\n  - name: CHAT_ID\nresult:\n  type: bool\n"),
+        ]);
+
+        var (output, generatorDiagnostics, driver) = GeneratorHarness.CompileSdk(specs);
+
+        Assert.Equal(
+            ["B24G0001 spec/imbot/imbot.chat.get.yaml(3,3)", "B24G1003 spec/imbot/imbot.chat.leave.yaml(4,11)"],
+            generatorDiagnostics.Select(d => $"{d.Id} {Where(d)}").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(generatorDiagnostics, d => d.Id is "CS8784" or "CS8785");
+        Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
+        AssertNoErrors(output);
+    }
+
+    [Fact]
+    public async Task AFifthSpecInMemory_BecomesACallableMethod()
+    {
+        const string fifthSpec = """
+            method: imbot.chat.setOwner
+            summary: Makes a user the owner of a chat the bot is in.
+            scopes: [imbot]
+            idempotent: true
+            params:
+              - name: CHAT_ID
+                type: int
+                required: true
+              - name: USER_ID
+                type: int
+                required: true
+              - name: BOT_ID
+                type: int
+            result:
+              type: bool
+            """;
+        const string userProgram = """
+            /// <summary>A user's program calling the new method.</summary>
+            public static class UserProgram
+            {
+                /// <summary>Calls imbot.chat.setOwner.</summary>
+                public static async System.Threading.Tasks.Task<bool> RunAsync(string webhookUrl)
+                {
+                    using var client = new Bitrix24.Bitrix24Client(Bitrix24.Bitrix24ClientOptions.Webhook(webhookUrl));
+                    return await client.ImBot.Chat.SetOwnerAsync(chatId: 112, userId: 7);
+                }
+            }
+            """;
+        var specs = RepositoryFiles.RealSpecs().Append(new InMemoryAdditionalText("spec/imbot/imbot.chat.setOwner.yaml", fifthSpec));
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs, userProgram);
+        Assert.Empty(generatorDiagnostics);
+        AssertNoWarnings(output);
+
+        await using var portal = await RecordingPortal.StartAsync("""{"result":true,"time":{"start":1700000000.5,"finish":1700000000.6}}""");
+        var context = new AssemblyLoadContext("FifthSpec", isCollectible: true);
+        try
+        {
+            using var image = new MemoryStream();
+            Assert.True(output.Emit(image).Success);
+            image.Position = 0;
+            Assembly sdk = context.LoadFromStream(image);
+            MethodInfo run = sdk.GetType("UserProgram", throwOnError: true)!.GetMethod("RunAsync")!;
+
+            bool result = await (Task<bool>)run.Invoke(null, [portal.BaseUrl + "/rest/1/code123/"])!;
+
+            Assert.True(result);
+            Assert.Equal("/rest/1/code123/imbot.chat.setOwner", portal.LastPath);
+            Assert.Equal("""{"CHAT_ID":112,"USER_ID":7}""", portal.LastBody);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static void AssertNoWarnings(Compilation output)
+    {
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static void AssertNoErrors(Compilation output)
+    {
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static string Where(Diagnostic diagnostic)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+    }
+
+    /// <summary>A one-answer HTTP server on 127.0.0.1 that keeps the last request's path and body.</summary>
+    private sealed class RecordingPortal : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private RecordingPortal(WebApplication app) => _app = app;
+
+        public string BaseUrl => _app.Urls.First();
+
+        public string? LastPath { get; private set; }
+
+        public string? LastBody { get; private set; }
+
+        public static async Task<RecordingPortal> StartAsync(string answer)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var portal = new RecordingPortal(app);
+            app.Run(async http =>
+            {
+                portal.LastPath = http.Request.Path;
+                portal.LastBody = await new StreamReader(http.Request.Body).ReadToEndAsync();
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(answer);
+            });
+            await app.StartAsync();
+            return portal;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
