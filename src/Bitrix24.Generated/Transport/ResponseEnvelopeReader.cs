@@ -13,6 +13,9 @@ internal static class ResponseEnvelopeReader
 {
     private const int ExcerptLength = 200;
 
+    // Secrets are removed from this much of the body before it is cut, so a cut never leaves part of one.
+    private const int RedactedWindowBytes = 64 * 1024;
+
     public static Bitrix24Response<TResult> Read<TResult>(
         string method,
         int statusCode,
@@ -243,7 +246,18 @@ internal static class ResponseEnvelopeReader
     private static Bitrix24TransportException Invalid(
         string method, int statusCode, ReadOnlySpan<byte> body, SecretRedactor redactor, string problem, Exception? inner)
     {
-        string excerpt = redactor.Redact(Excerpt(body));
+        string excerpt = Excerpt(redactor.Redact(Encoding.UTF8.GetString(body[..Math.Min(body.Length, RedactedWindowBytes)])));
+
+        // A result reader's message quotes the value it rejected, which came from outside: keep it only without secrets.
+        if (inner is not null)
+        {
+            string safeMessage = redactor.Redact(inner.Message);
+            if (!string.Equals(safeMessage, inner.Message, StringComparison.Ordinal))
+            {
+                inner = new JsonException(safeMessage);
+            }
+        }
+
         string message = excerpt.Length == 0
             ? $"{method}: {problem}."
             : $"{method}: {problem}. Body starts: {excerpt}";
@@ -251,9 +265,8 @@ internal static class ResponseEnvelopeReader
     }
 
     /// <summary>The first characters of the body on one line, for messages and logs.</summary>
-    private static string Excerpt(ReadOnlySpan<byte> body)
+    private static string Excerpt(string text)
     {
-        string text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, ExcerptLength * 4)]);
         var line = new StringBuilder(Math.Min(text.Length, ExcerptLength + 3));
         bool space = false;
         foreach (char c in text)
