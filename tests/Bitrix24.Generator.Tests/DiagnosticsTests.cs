@@ -217,6 +217,61 @@ public sealed class DiagnosticsTests
         Assert.Empty(result.Diagnostics);
     }
 
+    [Fact]
+    public void ResultWithoutValue_B24G1001()
+    {
+        AssertOnly("B24G1001", Path + "(6,1)", DiagnosticSeverity.Error, (Path, Valid.Replace("result:\n  type: bool", "result:")));
+    }
+
+    [Fact]
+    public void InvalidValueMessage_QuotesTheKeyOnce()
+    {
+        var diagnostic = AssertOnly("B24G1006", Path + "(5,15)", DiagnosticSeverity.Error, (Path, Valid.Replace("required: true", "required: maybe")));
+        Assert.Equal("'required' must be true or false", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void EnumsOfAFileWithoutAValidMethodName_AreNotEmitted()
+    {
+        string spec = Valid.Replace("method: demo.item.get", "method: Demo") + "enums:\n  Color:\n    values: [RED]\n";
+        var result = GeneratorHarness.Run((Path, spec)).GetRunResult();
+        Assert.Equal(["B24G1002"], result.Diagnostics.Select(d => d.Id));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Enums.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MethodUsingABrokenEnum_IsLeftOutWithoutASecondError()
+    {
+        string declaring = Valid + "enums:\n  Color:\n    values: [RED, RED]\n";
+        string using_ = Valid.Replace("demo.item.get", "demo.item.set").Replace("type: int", "type: Color");
+        var result = GeneratorHarness.Run((Path, declaring), ("spec/demo/demo.item.set.yaml", using_)).GetRunResult();
+        Assert.Equal(["B24G1005"], result.Diagnostics.Select(d => d.Id));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.EndsWith("Methods.Demo.Item.Set.g.cs", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("spec/dispose/dispose.item.get.yaml", "method: dispose.item.get", "Bitrix24Client.Dispose")]
+    [InlineData("spec/demo/demo.demoApi.get.yaml", "method: demo.demoApi.get", "DemoApi")]
+    public void MethodNamesClashingWithGeneratedOrHandWrittenMembers_B24G2006(string path, string methodLine, string clash)
+    {
+        var diagnostic = AssertOnly("B24G2006", path + "(1,9)", DiagnosticSeverity.Error, (path, Valid.Replace("method: demo.item.get", methodLine)));
+        Assert.Contains(clash, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("DEMO_ITEM_GET_REQUEST")]
+    [InlineData("GET_TYPE")]
+    public void ParameterNamedLikeTheRequestClassOrAnObjectMember_B24G2006(string wireName)
+    {
+        AssertOnly("B24G2006", Path + "(3,11)", DiagnosticSeverity.Error, (Path, Valid.Replace("name: ID", "name: " + wireName)));
+    }
+
+    [Fact]
+    public void NamingWordWithASeparator_B24G1006()
+    {
+        AssertOnly("B24G1006", "spec/naming.yaml(2,3)", DiagnosticSeverity.Error, ("spec/naming.yaml", "words:\n  im_bot: ImBot\n"));
+    }
+
     [Theory]
     [InlineData("type: int", "type: integr")]
     [InlineData("type: int", "type: Colour")]

@@ -21,6 +21,14 @@ internal sealed class SdkModelBuilder
 {
     private const string RootNamespace = "Bitrix24";
 
+    /// <summary>Members of the hand-written <c>Bitrix24Client</c> (and of object) a scope property must not take.</summary>
+    private static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
+        { "CallAsync", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" };
+
+    /// <summary>Members of object a request property would hide.</summary>
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
+        { "ToString", "Equals", "GetHashCode", "GetType" };
+
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly CancellationToken _cancellationToken;
     private CSharpNames _names = new(new Dictionary<string, string>());
@@ -144,7 +152,7 @@ internal sealed class SdkModelBuilder
             string member = entry.First.Name ?? _names.Pascal(code);
             if (!CSharpNames.IsUsableName(member))
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, entry.First.CodeLocation, code, member, "; give the error a 'name:'");
+                Report(DiagnosticDescriptors.InvalidIdentifier, entry.First.CodeLocation, code, member, entry.First.Name is null ? "; give the error a 'name:'" : "");
                 continue;
             }
 
@@ -237,6 +245,17 @@ internal sealed class SdkModelBuilder
             enums[key] = BuildEnum(spec, typeNames);
         }
 
+        foreach (SpecFile file in files)
+        {
+            foreach (string name in file.BrokenEnums)
+            {
+                if (!enums.ContainsKey((file.Scope, name)))
+                {
+                    enums[(file.Scope, name)] = null;
+                }
+            }
+        }
+
         return enums;
     }
 
@@ -251,7 +270,7 @@ internal sealed class SdkModelBuilder
             string member = value.Name ?? _names.Pascal(value.Wire);
             if (!CSharpNames.IsUsableName(member))
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, value.Location, value.Wire, member, "; give the value a 'name:'");
+                Report(DiagnosticDescriptors.InvalidIdentifier, value.Location, value.Wire, member, value.Name is null ? "; give the value a 'name:'" : "");
                 sound = false;
                 continue;
             }
@@ -312,6 +331,20 @@ internal sealed class SdkModelBuilder
                 continue;
             }
 
+            int selfNamed = Enumerable.Range(1, segments.Length - 2).FirstOrDefault(d => segments[d] == string.Concat(segments.Take(d)) + "Api");
+            if (selfNamed > 0)
+            {
+                // The group property would be named like the class that holds it (CS0542).
+                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Method", spec.Name, segments[selfNamed], "the group class itself", "");
+                continue;
+            }
+
+            if (ClientMembers.Contains(segments[0]))
+            {
+                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, "Bitrix24Client." + segments[0], "the hand-written client", "; map the word to another spelling in naming.yaml");
+                continue;
+            }
+
             if (csharpPaths.TryGetValue(csharpPath, out string? clash))
             {
                 Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Method", spec.Name, csharpPath, "method " + clash, "");
@@ -361,6 +394,15 @@ internal sealed class SdkModelBuilder
             if (properties.TryGetValue(property, out string? other))
             {
                 Report(DiagnosticDescriptors.NameCollision, param.NameLocation, "Parameter", param.WireName, property, "parameter " + other, "");
+                sound = false;
+                continue;
+            }
+
+            string requestType = string.Concat(segments) + "Request";
+            if (property == requestType || ObjectMembers.Contains(property))
+            {
+                Report(DiagnosticDescriptors.NameCollision, param.NameLocation, "Parameter", param.WireName, property,
+                    property == requestType ? "the request class itself" : "System.Object", "");
                 sound = false;
                 continue;
             }
@@ -444,6 +486,8 @@ internal sealed class SdkModelBuilder
         var members = new Dictionary<(string Ns, string Group, string Member), string>();
         foreach (var group in CollectGroups(methods))
         {
+            // A member may not be named like its class (CS0542).
+            members[(group.Key.Ns, group.Key.Type, group.Key.Type)] = "the group class itself";
             foreach (GroupChildModel child in group.Value.Children)
             {
                 members[(group.Key.Ns, group.Key.Type, child.PropertyName)] = "group " + child.RestPrefix;

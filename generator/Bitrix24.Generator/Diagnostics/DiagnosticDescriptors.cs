@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
         "B24G1005", "Duplicate enum value", "Enum '{0}' declares '{1}' more than once{2}");
 
     public static readonly DiagnosticDescriptor InvalidValue = Error(
-        "B24G1006", "Invalid value", "'{0}' must be {1}");
+        "B24G1006", "Invalid value", "{0} must be {1}");
 
     public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
         "B24G1007", "Invalid identifier", "'{0}' becomes '{1}', which cannot be used as a C# name{2}");

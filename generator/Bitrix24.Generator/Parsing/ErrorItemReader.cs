@@ -81,7 +81,7 @@ internal static class ErrorItemReader
             case "after-refresh":
                 return RetryClass.AfterRefresh;
             default:
-                context.Report(DiagnosticDescriptors.InvalidValue, reader.LocateValue("retry"), "retry",
+                context.Report(DiagnosticDescriptors.InvalidValue, reader.LocateValue("retry"), "'retry'",
                     "one of never, if-idempotent, after-delay, after-reset, after-refresh");
                 return null;
         }

@@ -48,9 +48,16 @@ internal static class MethodFileReader
             }
         }
 
-        // Enums belong to the scope; read them even when the method part is broken so other files still see them.
+        // Enums belong to the scope; read them even when the method part is broken so other files still
+        // see them. Without a valid method name there is no scope to put them in.
         string scope = name?.Split('.')[0] ?? string.Empty;
-        List<EnumSpec> enums = ReadEnums(reader.Mapping("enums"), scope, context);
+        var brokenEnums = new List<string>();
+        List<EnumSpec> enums = ReadEnums(reader.Mapping("enums"), scope, brokenEnums, context);
+        if (scope.Length == 0)
+        {
+            enums.Clear();
+            brokenEnums.Clear();
+        }
 
         string? summary = reader.String("summary");
         string? remarks = reader.String("remarks");
@@ -69,7 +76,11 @@ internal static class MethodFileReader
                 idempotent, parameters.ToEquatableArray(), result);
         }
 
-        return new SpecFile(path, SpecFileKind.Method, method, enums.ToEquatableArray(), errors.ToEquatableArray(), EquatableArray<NamingWordSpec>.Empty);
+        return new SpecFile(path, SpecFileKind.Method, method, enums.ToEquatableArray(), errors.ToEquatableArray(), EquatableArray<NamingWordSpec>.Empty)
+        {
+            BrokenEnums = brokenEnums.ToEquatableArray(),
+            Scope = scope,
+        };
     }
 
     private static List<ParamSpec> ReadParams(YamlMappingReader method, SpecReadContext context)
@@ -97,7 +108,7 @@ internal static class MethodFileReader
             string? wireName = reader.RequiredString("name");
             if (wireName is not null && !WireName.IsMatch(wireName))
             {
-                context.Report(DiagnosticDescriptors.InvalidValue, reader.LocateValue("name"), "Parameter name '" + wireName + "'",
+                context.Report(DiagnosticDescriptors.InvalidValue, reader.LocateValue("name"), "The parameter name '" + wireName + "'",
                     "letters, digits and underscores, not starting with a digit");
                 wireName = null;
             }
@@ -143,6 +154,11 @@ internal static class MethodFileReader
         YamlMappingNode? mapping = method.Mapping("result");
         if (mapping is null)
         {
+            if (method.IsEmpty("result"))
+            {
+                context.Report(DiagnosticDescriptors.MissingKey, method.LocateKey("result"), "type", " in the result");
+            }
+
             return null;
         }
 
@@ -170,7 +186,7 @@ internal static class MethodFileReader
         return null;
     }
 
-    private static List<EnumSpec> ReadEnums(YamlMappingNode? enums, string scope, SpecReadContext context)
+    private static List<EnumSpec> ReadEnums(YamlMappingNode? enums, string scope, List<string> brokenEnums, SpecReadContext context)
     {
         var result = new List<EnumSpec>();
         if (enums is null)
@@ -185,14 +201,15 @@ internal static class MethodFileReader
             string? name = (entry.Key as YamlScalarNode)?.Value;
             if (name is null || !TypeSpec.IsEnumName(name))
             {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "Enum name '" + name + "'",
+                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "The enum name '" + name + "'",
                     "a PascalCase name of letters and digits, such as AutoMessageType");
                 continue;
             }
 
             if (entry.Value is not YamlMappingNode mapping)
             {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Value), "Enum " + name, "a mapping with 'values'");
+                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Value), "Enum '" + name + "'", "a mapping with 'values'");
+                brokenEnums.Add(name);
                 continue;
             }
 
@@ -203,6 +220,10 @@ internal static class MethodFileReader
             if (context.ErrorCount == errorsBefore)
             {
                 result.Add(new EnumSpec(name, context.Locate(entry.Key), scope, summary, values.ToEquatableArray()));
+            }
+            else
+            {
+                brokenEnums.Add(name);
             }
         }
 
@@ -248,7 +269,7 @@ internal static class MethodFileReader
             }
             else
             {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(item), "A value of enum " + enumName, "a wire value or a mapping with 'wire'");
+                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(item), "A value of enum '" + enumName + "'", "a wire value or a mapping with 'wire'");
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bitrix24.Generator.Collections;
 using Bitrix24.Generator.Diagnostics;
 using Bitrix24.Generator.Model.Specs;
@@ -24,9 +25,10 @@ internal static class NamingFileReader
         {
             foreach (var entry in map.Children)
             {
-                if (entry.Key is not YamlScalarNode { Value: { Length: > 0 } word } || word != word.ToLowerInvariant())
+                // Names are split into words on _ . - and spaces before lookup, so only plain words can match.
+                if (entry.Key is not YamlScalarNode { Value: { Length: > 0 } word } || !word.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9'))
                 {
-                    context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "A word of naming.yaml", "a lower-case word");
+                    context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "A word of naming.yaml", "lower-case letters and digits only");
                     continue;
                 }
 

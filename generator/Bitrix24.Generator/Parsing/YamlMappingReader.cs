@@ -71,7 +71,7 @@ internal sealed class YamlMappingReader
         string? value = ScalarValue(key, "text");
         if (value is { Length: 0 } || (value is null && IsNull(_entries[key].Value)))
         {
-            _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), key, "a non-empty text");
+            _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), Quote(key), "a non-empty text");
             return null;
         }
 
@@ -90,7 +90,7 @@ internal sealed class YamlMappingReader
             case "false" or "False" or "FALSE":
                 return false;
             default:
-                _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), key, "true or false");
+                _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), Quote(key), "true or false");
                 return null;
         }
     }
@@ -108,7 +108,7 @@ internal sealed class YamlMappingReader
             return value;
         }
 
-        _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), key,
+        _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), Quote(key),
             string.Format(CultureInfo.InvariantCulture, "a whole number from {0} to {1}", min, max));
         return null;
     }
@@ -125,7 +125,7 @@ internal sealed class YamlMappingReader
             return sequence;
         }
 
-        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), key, "a list");
+        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), Quote(key), "a list");
         return null;
     }
 
@@ -141,7 +141,7 @@ internal sealed class YamlMappingReader
             return mapping;
         }
 
-        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), key, "a mapping of keys to values");
+        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), Quote(key), "a mapping of keys to values");
         return null;
     }
 
@@ -163,12 +163,17 @@ internal sealed class YamlMappingReader
             }
             else
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(item), "An item of " + key, "a word");
+                _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(item), "An item of " + Quote(key), "a word");
             }
         }
 
         return values;
     }
+
+    /// <summary>True when the key is present with no value (<c>result:</c> and nothing after it).</summary>
+    public bool IsEmpty(string key) => _entries.TryGetValue(key, out var entry) && IsNull(entry.Value);
+
+    private static string Quote(string key) => "'" + key + "'";
 
     /// <summary>A YAML null: an empty plain scalar, <c>~</c> or <c>null</c>.</summary>
     public static bool IsNull(YamlNode node) =>
@@ -187,7 +192,7 @@ internal sealed class YamlMappingReader
             return scalar.Value;
         }
 
-        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), key, expected);
+        _context.Report(DiagnosticDescriptors.InvalidValue, _context.Locate(entry.Value), Quote(key), expected);
         return null;
     }
 }

@@ -28,6 +28,15 @@ internal sealed record SpecFile(
     EquatableArray<ErrorSpec> Errors,
     EquatableArray<NamingWordSpec> Words)
 {
+    /// <summary>
+    /// Enums this file declares but could not read (already reported). Methods using them are left
+    /// out quietly instead of getting a second, misleading "not declared" error.
+    /// </summary>
+    public EquatableArray<string> BrokenEnums { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The scope of the file's method (first segment of its name); empty when unknown.</summary>
+    public string Scope { get; init; } = string.Empty;
+
     /// <summary>The file name without folders, used in messages that point to another file.</summary>
     public string FileName => System.IO.Path.GetFileName(Path);
 }
