@@ -19,6 +19,18 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void OutputDoesNotDependOnTheOrderOfFiles()
+    {
+        // MSBuild does not promise an order for AdditionalFiles; generated text must not care.
+        var specs = RepositoryFiles.RealSpecs().Concat(FeatureSpecs.All().Where(s => s.Path is not FeatureSpecs.ErrorsPath and not FeatureSpecs.NamingPath)
+            .Select(s => new InMemoryAdditionalText(s.Path, s.Text))).ToList();
+        string Render(IEnumerable<InMemoryAdditionalText> files) => string.Join("\n", GeneratorHarness.Run(files).GetRunResult().Results
+            .SelectMany(r => r.GeneratedSources).Select(s => s.HintName + "\n" + s.SourceText));
+
+        Assert.Equal(Render(specs), Render(Enumerable.Reverse(specs)));
+    }
+
+    [Fact]
     public void NoSpecs()
     {
         // The error-code enum and the catalog exist even without specs: the runtime refers to them.
