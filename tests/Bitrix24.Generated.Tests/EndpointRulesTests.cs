@@ -66,6 +66,25 @@ public sealed class EndpointRulesTests
     }
 
     [Theory]
+    [InlineData("https://user:secret-pass@example.com/rest/1/abc123xyz/")]
+    [InlineData("http://user:secret-pass@127.0.0.1/rest/1/abc123xyz/")]
+    public void Credentials_in_the_URL_are_rejected_without_echoing_them(string url)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Bitrix24ClientOptions.Webhook(url));
+
+        Assert.DoesNotContain("secret-pass", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc123xyz", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rest_segment_is_matched_without_case()
+    {
+        var options = Bitrix24ClientOptions.Webhook("https://example.com/REST/1/abc123xyz/");
+
+        Assert.Equal(new Uri("https://example.com/"), options.Portal);
+    }
+
+    [Theory]
     [InlineData("https://example.com/rest/1/abc123xyz/?x=1")]
     [InlineData("https://example.com/rest/1/abc123xyz?auth=token")]
     [InlineData("https://example.com/rest/1/abc123xyz/#top")]

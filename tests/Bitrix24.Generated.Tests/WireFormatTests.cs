@@ -227,6 +227,18 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public async Task Non_ASCII_text_is_sent_as_raw_UTF8_not_as_escapes()
+    {
+        // Cyrillic as \uXXXX escapes would make a Russian-language bot's bodies six times larger.
+        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
+        using var client = TestPortal.WebhookClient(server);
+
+        await client.ImOpenLines.Bot.Session.Message.SendAsync(112, AutoMessageType.Default, "Здравствуйте! Чем помочь?");
+
+        Assert.Equal("""{"CHAT_ID":112,"NAME":"DEFAULT","MESSAGE":"Здравствуйте! Чем помочь?"}""", Assert.Single(server.Requests).Body);
+    }
+
+    [Fact]
     public async Task Consecutive_calls_on_one_client_each_post_once_in_order()
     {
         await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));

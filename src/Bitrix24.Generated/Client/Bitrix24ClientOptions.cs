@@ -24,7 +24,7 @@ public sealed class Bitrix24ClientOptions
     /// The portal's host, e.g. <c>https://example.bitrix24.com/</c>; safe to log (the webhook code
     /// and the REST path are left out).
     /// </summary>
-    public Uri Portal => new(RestEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+    public Uri Portal => new UriBuilder(RestEndpoint.Scheme, RestEndpoint.Host, RestEndpoint.Port).Uri;
 
     /// <summary>How long one HTTP call may take before it fails with <see cref="Bitrix24TransportFailure.Timeout"/>. Default 60 s, the cloud portal's own cut-off.</summary>
     public TimeSpan RequestTimeout
@@ -109,7 +109,7 @@ public sealed class Bitrix24ClientOptions
         code = string.Empty;
         string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         int rest = segments.Length - 3;
-        if (rest < 0 || segments[rest] != "rest" || segments[rest + 1].Length == 0 || !segments[rest + 1].All(char.IsAsciiDigit))
+        if (rest < 0 || !segments[rest].Equals("rest", StringComparison.OrdinalIgnoreCase) || segments[rest + 1].Length == 0 || !segments[rest + 1].All(char.IsAsciiDigit))
         {
             return false;
         }

@@ -10,6 +10,12 @@ internal static class EndpointRules
             throw new ArgumentException($"The {what} must be an absolute URL.", parameterName);
         }
 
+        // Bitrix24 never uses user:password@ in URLs; refusing them keeps such secrets out of messages.
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new ArgumentException($"The {what} for {uri.Host} must not contain user:password@ credentials.", parameterName);
+        }
+
         if (uri.Scheme == Uri.UriSchemeHttps)
         {
             return;

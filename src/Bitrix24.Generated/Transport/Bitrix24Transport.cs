@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Bitrix24;
@@ -14,6 +15,10 @@ namespace Bitrix24;
 internal sealed class Bitrix24Transport
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    // The default encoder escapes every non-ASCII character, which makes Cyrillic messages six times
+    // larger. The body is never embedded in HTML, so the relaxed encoder (raw UTF-8) is safe here.
+    private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Bitrix24ClientOptions _options;
     private readonly HttpClient _httpClient;
@@ -77,7 +82,7 @@ internal sealed class Bitrix24Transport
     private byte[] WriteBody<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
         {
             writer.WriteStartObject();
             method.WriteParameters(writer, request);
