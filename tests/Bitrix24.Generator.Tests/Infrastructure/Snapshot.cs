@@ -28,6 +28,12 @@ internal static class Snapshot
 
     public static void Verify(GeneratorDriverRunResult result, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
+        if (!File.Exists(sourceFile))
+        {
+            throw new InvalidOperationException(
+                $"The test source {sourceFile} is not on disk (a mapped path?); snapshots are found next to it. Build tests without ContinuousIntegrationBuild.");
+        }
+
         string directory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "_snapshots");
         string prefix = Path.GetFileNameWithoutExtension(sourceFile) + "." + method;
         Directory.CreateDirectory(directory);
