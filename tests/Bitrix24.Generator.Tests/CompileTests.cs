@@ -89,7 +89,7 @@ public sealed class CompileTests
 
         Assert.Equal(
             ["B24G0001 spec/imbot/imbot.chat.get.yaml(3,3)", "B24G1003 spec/imbot/imbot.chat.leave.yaml(4,11)"],
-            generatorDiagnostics.Select(d => $"{d.Id} {Where(d)}").Order(StringComparer.Ordinal));
+            generatorDiagnostics.Select(d => $"{d.Id} {d.FileLineColumn()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(generatorDiagnostics, d => d.Id is "CS8784" or "CS8785");
         Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
         AssertNoErrors(output);
@@ -164,12 +164,6 @@ public sealed class CompileTests
     {
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    private static string Where(Diagnostic diagnostic)
-    {
-        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-        return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
     }
 
     /// <summary>A one-answer HTTP server on 127.0.0.1 that keeps the last request's path and body.</summary>

@@ -200,7 +200,7 @@ public sealed class DiagnosticsTests
     {
         var result = GeneratorHarness.Run((Path, Valid.Replace("required: true", "requried: true"))).GetRunResult();
         Diagnostic diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("B24G3001", Path + "(5,5)", DiagnosticSeverity.Warning), (diagnostic.Id, Where(diagnostic), diagnostic.Severity));
+        Assert.Equal(("B24G3001", Path + "(5,5)", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.FileLineColumn(), diagnostic.Severity));
         Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("Methods.Demo.Item.Get.g.cs", StringComparison.Ordinal));
     }
 
@@ -296,13 +296,7 @@ public sealed class DiagnosticsTests
         GeneratorDriverRunResult result = GeneratorHarness.Run(files).GetRunResult();
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         Diagnostic diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal((id, where, severity), (diagnostic.Id, Where(diagnostic), diagnostic.Severity));
+        Assert.Equal((id, where, severity), (diagnostic.Id, diagnostic.FileLineColumn(), diagnostic.Severity));
         return diagnostic;
-    }
-
-    private static string Where(Diagnostic diagnostic)
-    {
-        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-        return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
     }
 }

@@ -377,6 +377,8 @@ internal sealed class SdkModelBuilder
         Dictionary<(string Scope, string Name), EnumModel?> enums,
         Dictionary<string, string> codeMembers)
     {
+        string fullName = string.Concat(segments);
+        string requestType = fullName + "Request";
         bool sound = true;
         var parameters = new List<ParamModel>();
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -398,7 +400,6 @@ internal sealed class SdkModelBuilder
                 continue;
             }
 
-            string requestType = string.Concat(segments) + "Request";
             if (property == requestType || ObjectMembers.Contains(property))
             {
                 Report(DiagnosticDescriptors.NameCollision, param.NameLocation, "Parameter", param.WireName, property,
@@ -436,12 +437,11 @@ internal sealed class SdkModelBuilder
             .Select(e => new ErrorDocModel(e.Code, codeMembers[e.Code], e.Status, e.Description, e.When))
             .ToEquatableArray();
 
-        string fullName = string.Concat(segments);
         string groupType = string.Concat(segments.Take(segments.Length - 1)) + "Api";
         return new MethodModel(
             spec.Name,
             NamespaceOf(spec.Scope),
-            fullName + "Request",
+            requestType,
             fullName + "Method",
             groupType,
             segments[segments.Length - 1],

@@ -40,11 +40,11 @@ internal sealed class Bitrix24Transport
         cancellationToken.ThrowIfCancellationRequested();
 
         // Written before anything is sent: a bad argument throws here and nothing reaches the portal.
-        byte[] body = WriteBody(method, request);
+        ArrayBufferWriter<byte> body = WriteBody(method, request);
 
         using var message = new HttpRequestMessage(HttpMethod.Post, MethodUri(method.Name))
         {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } },
+            Content = new ReadOnlyMemoryContent(body.WrittenMemory) { Headers = { ContentType = JsonContentType } },
         };
 
         using CancellationTokenSource? timeout = StartTimeout(cancellationToken);
@@ -79,7 +79,7 @@ internal sealed class Bitrix24Transport
         return ResponseEnvelopeReader.Read(method.Name, statusCode, responseBody, method.ReadResult, _redactor);
     }
 
-    private byte[] WriteBody<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request)
+    private ArrayBufferWriter<byte> WriteBody<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
@@ -94,7 +94,7 @@ internal sealed class Bitrix24Transport
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer;
     }
 
     private Uri MethodUri(string method) =>
