@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Auth;
+using Bitrix24.Emulator.State;
+using Bitrix24.Emulator.Wire;
+
+namespace Bitrix24.Emulator.Methods.OpenLines;
+
+/// <summary>
+/// <c>imopenlines.bot.session.message.send</c>, <c>.operator</c>, <c>.transfer</c> and <c>.finish</c>,
+/// written from the official pages and the handler code they describe (FACTS §1): the same checks
+/// in the same order, the same loose reading of values, the same state changes.
+/// </summary>
+internal static class BotSessionMethods
+{
+    private static readonly string[] Scopes = ["imopenlines", "imbot"];
+
+    public static IEnumerable<EmulatedMethod> All() =>
+    [
+        new("imopenlines.bot.session.message.send", Scopes, SendMessage),
+        new("imopenlines.bot.session.operator", Scopes, Operator),
+        new("imopenlines.bot.session.transfer", Scopes, Transfer),
+        new("imopenlines.bot.session.finish", Scopes, Finish),
+    ];
+
+    /// <summary>
+    /// WELCOME posts the line's greeting (MESSAGE ignored); DEFAULT posts MESSAGE as a system message,
+    /// nothing when it is empty; any other NAME posts nothing. Always <c>true</c> once CHAT_ID is valid:
+    /// the page says the result does not confirm a message was created.
+    /// </summary>
+    private static JsonNode? SendMessage(EmulatedCall call)
+    {
+        RefuseSessionAuth(call);
+        JsonObject p = ParameterKeys.UpperCased(call.Parameters);
+        int chatId = RequireChatId(p);
+
+        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        string name = PhpValue.ToText(p["NAME"]);
+        string message = PhpValue.ToText(p["MESSAGE"]);
+        if (chat is not null)
+        {
+            switch (name)
+            {
+                case "WELCOME":
+                    call.State.Post(chat, chat.BotId, call.State.FindLineLocked(chat.LineId)!.Greeting, isSystem: true);
+                    break;
+                case "DEFAULT" when message.Length > 0:
+                    call.State.Post(chat, chat.BotId, message, isSystem: true);
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Hands a bot-owned dialog to the line's first active operator (or its queue when none is free).</summary>
+    private static JsonNode? Operator(EmulatedCall call)
+    {
+        RefuseSessionAuth(call);
+        JsonObject p = ParameterKeys.UpperCased(call.Parameters);
+        int chatId = RequireChatId(p);
+
+        // The handler ends the bot's session and fails unless a bot holds it now.
+        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        if (chat is null || chat.Status != SessionStatus.Active || chat.Owner.Kind != SessionOwnerKind.Bot)
+        {
+            throw BotSessionErrors.WrongChat();
+        }
+
+        OpenLine line = call.State.FindLineLocked(chat.LineId)!;
+        PortalUser? free = line.Queue.Select(call.State.FindUserLocked).FirstOrDefault(u => u is { IsActive: true });
+        chat.Owner = free is null ? SessionOwner.Queue(line.Id) : SessionOwner.Operator(free.Id);
+        chat.BotIsMember = false;
+        call.State.Post(chat, chat.BotId, free is null
+            ? $"The bot passed the dialog to the queue of \"{line.Name}\"."
+            : $"The bot passed the dialog to operator {free.Name}.", isSystem: true);
+        return true;
+    }
+
+    /// <summary>
+    /// Transfers to a user or a queue. Keys are read as sent (this handler does not upper-case them).
+    /// TRANSFER_ID first overwrites USER_ID (or QUEUE_ID for <c>queue&lt;ID&gt;</c>); then USER_ID wins
+    /// over QUEUE_ID. Checks run in the handler's order: CHAT_ID, target, bot, then the transfer itself.
+    /// </summary>
+    private static JsonNode? Transfer(EmulatedCall call)
+    {
+        RefuseSessionAuth(call);
+        JsonObject p = call.Parameters;
+        int chatId = RequireChatId(p);
+
+        JsonNode? userId = p["USER_ID"];
+        JsonNode? queueId = p["QUEUE_ID"];
+        if (PhpValue.IsSet(p, "TRANSFER_ID"))
+        {
+            string transferId = PhpValue.ToText(p["TRANSFER_ID"]);
+            if (transferId.StartsWith("queue", StringComparison.Ordinal))
+            {
+                queueId = JsonValue.Create(transferId["queue".Length..]);
+            }
+            else
+            {
+                userId = JsonValue.Create(transferId);
+            }
+        }
+
+        SessionOwner target;
+        if (userId is not null)
+        {
+            long id = PhpValue.ToInt(userId);
+            target = id > 0 ? SessionOwner.Operator((int)id) : throw BotSessionErrors.UserIdEmpty();
+        }
+        else if (queueId is not null)
+        {
+            long id = PhpValue.ToInt(queueId);
+            target = id > 0 ? SessionOwner.Queue((int)id) : throw BotSessionErrors.QueueIdEmpty();
+        }
+        else
+        {
+            throw BotSessionErrors.TransferIdEmpty();
+        }
+
+        bool leave = PhpValue.ToText(p["LEAVE"]) == "Y";
+        ChatBot bot = FindCallersBot(call, p);
+
+        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        string? targetName = target.Kind == SessionOwnerKind.Operator
+            ? call.State.FindUserLocked(target.Id) is { IsActive: true } user ? "operator " + user.Name : null
+            : call.State.FindLineLocked(target.Id) is { } line ? $"the queue of \"{line.Name}\"" : null;
+        if (chat is null || chat.Status != SessionStatus.Active || targetName is null)
+        {
+            throw BotSessionErrors.OperatorWrong();
+        }
+
+        chat.Owner = target;
+        chat.BotIsMember = !leave;
+        call.State.Post(chat, bot.Id, $"The bot transferred the dialog to {targetName}.", isSystem: true);
+        return true;
+    }
+
+    /// <summary>The app's bot answers the chat and closes its session; true even when nothing was open.</summary>
+    private static JsonNode? Finish(EmulatedCall call)
+    {
+        RefuseSessionAuth(call);
+        JsonObject p = ParameterKeys.UpperCased(call.Parameters);
+        int chatId = RequireChatId(p);
+        ChatBot bot = FindCallersBot(call, p);
+
+        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        if (chat is { Status: SessionStatus.Active })
+        {
+            chat.Owner = SessionOwner.Bot(bot.Id);
+            chat.Status = SessionStatus.Closed;
+            call.State.Post(chat, bot.Id, "The bot finished the dialog.", isSystem: true);
+        }
+
+        return true;
+    }
+
+    private static void RefuseSessionAuth(EmulatedCall call)
+    {
+        if (call.Caller.AuthKind == EmulatedAuthKind.Session)
+        {
+            throw BotSessionErrors.WrongAuthType();
+        }
+    }
+
+    private static int RequireChatId(JsonObject parameters)
+    {
+        long chatId = PhpValue.ToInt(parameters["CHAT_ID"]);
+        return chatId is > 0 and <= int.MaxValue ? (int)chatId : throw BotSessionErrors.ChatIdEmpty();
+    }
+
+    /// <summary>
+    /// The bot acting: with OAuth the first bot the calling app registered; with a webhook the bot whose
+    /// CLIENT_ID (or v2 botToken) is passed. No bot gives BOT_ID_ERROR.
+    /// </summary>
+    private static ChatBot FindCallersBot(EmulatedCall call, JsonObject parameters)
+    {
+        ChatBot? bot = call.Caller.AuthKind switch
+        {
+            EmulatedAuthKind.OAuth when call.Caller.AppClientId is { } app => call.State.FindBotByAppLocked(app),
+            EmulatedAuthKind.Webhook when PhpValue.IsSet(parameters, "CLIENT_ID") =>
+                call.State.FindBotByWebhookClientIdLocked(PhpValue.ToText(parameters["CLIENT_ID"])),
+            _ => null,
+        };
+        return bot ?? throw BotSessionErrors.BotIdError();
+    }
+}

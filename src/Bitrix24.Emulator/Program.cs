@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.State;
+
+// Standalone emulator: dotnet run --project src/Bitrix24.Emulator -- [--port 5080] [--no-rate-limit]
+// Runs until Ctrl+C. The demo credentials are the emulator's own, public by design.
+int port = 5080;
+bool rateLimit = true;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed is > 0 and < 65536:
+            port = parsed;
+            i++;
+            break;
+        case "--no-rate-limit":
+            rateLimit = false;
+            break;
+        case "-h" or "--help":
+            Console.WriteLine("Usage: Bitrix24.Emulator [--port 5080] [--no-rate-limit]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: Bitrix24.Emulator [--port 5080] [--no-rate-limit]");
+            return 2;
+    }
+}
+
+var options = new EmulatedPortalOptions { Port = port };
+if (!rateLimit)
+{
+    options.RateLimit = null;
+}
+
+await using EmulatedPortal portal = await EmulatedPortal.StartAsync(options);
+Console.WriteLine($"Emulated Bitrix24 portal listening on {portal.BaseUrl}");
+Console.WriteLine($"  webhook (imopenlines, imbot): {portal.WebhookUrl}");
+Console.WriteLine($"  OAuth client_endpoint:        {portal.ClientEndpoint} (client_id {portal.Application.ClientId})");
+Console.WriteLine($"  chat {DemoPortal.ChatId} transcript:           {portal.BaseUrl}_emulator/chats/{DemoPortal.ChatId}");
+Console.WriteLine($"  requests received:            {portal.BaseUrl}_emulator/requests");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+await stopped.Task;
+return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stopped.TrySetResult();
+}
