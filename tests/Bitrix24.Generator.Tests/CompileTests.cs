@@ -2,11 +2,12 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Bitrix24.Generator.Tests.Infrastructure;
 using Bitrix24.Generator.Tests.TestSpecs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Auth;
+using Bitrix24.Emulator.Methods;
+using Bitrix24.Emulator.Recording;
+using Bitrix24.Emulator.Wire;
 using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.Logging;
 
 namespace Bitrix24.Generator.Tests;
 
@@ -132,7 +133,13 @@ public sealed class CompileTests
         Assert.Empty(generatorDiagnostics);
         AssertNoWarnings(output);
 
-        await using var portal = await RecordingPortal.StartAsync("""{"result":true,"time":{"start":1700000000.5,"finish":1700000000.6}}""");
+        // The emulator does not know the new method; a test (or a user) teaches it in a few lines.
+        var options = new EmulatedPortalOptions();
+        options.Methods.Add(new EmulatedMethod("imbot.chat.setOwner", ["imbot"], call =>
+            PhpValue.ToInt(call.Parameters["CHAT_ID"]) > 0 && PhpValue.ToInt(call.Parameters["USER_ID"]) > 0
+                ? true
+                : throw new EmulatedRestException(400, "WRONG_REQUEST", "CHAT_ID and USER_ID are required")));
+        await using var portal = await EmulatedPortal.StartAsync(options);
         var context = new AssemblyLoadContext("FifthSpec", isCollectible: true);
         try
         {
@@ -142,11 +149,13 @@ public sealed class CompileTests
             Assembly sdk = context.LoadFromStream(image);
             MethodInfo run = sdk.GetType("UserProgram", throwOnError: true)!.GetMethod("RunAsync")!;
 
-            bool result = await (Task<bool>)run.Invoke(null, [portal.BaseUrl + "/rest/1/code123/"])!;
+            bool result = await (Task<bool>)run.Invoke(null, [portal.WebhookUrl.ToString()])!;
 
             Assert.True(result);
-            Assert.Equal("/rest/1/code123/imbot.chat.setOwner", portal.LastPath);
-            Assert.Equal("""{"CHAT_ID":112,"USER_ID":7}""", portal.LastBody);
+            ReceivedRequest request = Assert.Single(portal.Requests.All);
+            Assert.Equal("imbot.chat.setOwner", request.Method);
+            Assert.Equal(EmulatedAuthKind.Webhook, request.AuthKind);
+            Assert.Equal("""{"CHAT_ID":112,"USER_ID":7}""", request.Body);
         }
         finally
         {
@@ -164,39 +173,5 @@ public sealed class CompileTests
     {
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    /// <summary>A one-answer HTTP server on 127.0.0.1 that keeps the last request's path and body.</summary>
-    private sealed class RecordingPortal : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private RecordingPortal(WebApplication app) => _app = app;
-
-        public string BaseUrl => _app.Urls.First();
-
-        public string? LastPath { get; private set; }
-
-        public string? LastBody { get; private set; }
-
-        public static async Task<RecordingPortal> StartAsync(string answer)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var portal = new RecordingPortal(app);
-            app.Run(async http =>
-            {
-                portal.LastPath = http.Request.Path;
-                portal.LastBody = await new StreamReader(http.Request.Body).ReadToEndAsync();
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(answer);
-            });
-            await app.StartAsync();
-            return portal;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }
