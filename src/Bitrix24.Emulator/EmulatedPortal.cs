@@ -93,6 +93,8 @@ public sealed class EmulatedPortal : IAsyncDisposable
 
         options.Seed?.Invoke(state);
 
+        // Validated before the web host is built, so invalid options leave nothing to dispose.
+        LeakyBucket? bucket = options.RateLimit is { } rate ? new LeakyBucket(rate, clock.GetUtcNow()) : null;
         var tokens = new TokenRegistry(clock, options.AccessTokenLifetime);
         OperatingLimiter? operating = options.OperatingLimit is { } limit ? new OperatingLimiter(limit) : null;
         var dispatcher = new RestDispatcher(state, operating, clock, options.CallDuration, options.UtcOffset);
@@ -108,7 +110,6 @@ public sealed class EmulatedPortal : IAsyncDisposable
         WebApplication app = builder.Build();
 
         var portal = new EmulatedPortal(app, options, state, tokens);
-        LeakyBucket? bucket = options.RateLimit is { } rate ? new LeakyBucket(rate, clock.GetUtcNow()) : null;
         var authenticator = new Authenticator(options.Webhooks.ToArray(), options.Application, tokens);
         var rest = new RestEndpoint(dispatcher, authenticator, bucket, portal.Faults, portal.Requests, clock);
         var oauth = new OAuthTokenEndpoint(options.Application, tokens, () => portal.BaseUrl);

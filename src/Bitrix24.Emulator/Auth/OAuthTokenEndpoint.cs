@@ -52,9 +52,17 @@ internal sealed class OAuthTokenEndpoint
             return (400, Envelope.Error("invalid_request", "Unsupported grant_type"));
         }
 
+        // FACTS §6: all four parameters are required; the grant itself is the fourth.
+        string grantParameter = grantType == "refresh_token" ? "refresh_token" : "code";
+        string grant = PhpValue.ToText(p[grantParameter]);
+        if (grant.Length == 0)
+        {
+            return (400, Envelope.Error("invalid_request", grantParameter + " is required"));
+        }
+
         var issued = grantType == "refresh_token"
-            ? _tokens.Refresh(_application, PhpValue.ToText(p["refresh_token"]))
-            : _tokens.Redeem(_application, PhpValue.ToText(p["code"]));
+            ? _tokens.Refresh(_application, grant)
+            : _tokens.Redeem(_application, grant);
         if (issued is not { } tokens)
         {
             return (400, Envelope.Error("invalid_grant", "Invalid grant: the refresh token or code is unknown, used or expired"));

@@ -31,9 +31,9 @@ internal static class BotSessionMethods
     {
         RefuseSessionAuth(call);
         JsonObject p = ParameterKeys.UpperCased(call.Parameters);
-        int chatId = RequireChatId(p);
+        long chatId = RequireChatId(p);
 
-        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        OpenLineChat? chat = call.State.FindChatLocked(StateId(chatId));
         string name = PhpValue.ToText(p["NAME"]);
         string message = PhpValue.ToText(p["MESSAGE"]);
         if (chat is not null)
@@ -57,10 +57,10 @@ internal static class BotSessionMethods
     {
         RefuseSessionAuth(call);
         JsonObject p = ParameterKeys.UpperCased(call.Parameters);
-        int chatId = RequireChatId(p);
+        long chatId = RequireChatId(p);
 
         // The handler ends the bot's session and fails unless a bot holds it now.
-        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        OpenLineChat? chat = call.State.FindChatLocked(StateId(chatId));
         if (chat is null || chat.Status != SessionStatus.Active || chat.Owner.Kind != SessionOwnerKind.Bot)
         {
             throw BotSessionErrors.WrongChat();
@@ -85,7 +85,7 @@ internal static class BotSessionMethods
     {
         RefuseSessionAuth(call);
         JsonObject p = call.Parameters;
-        int chatId = RequireChatId(p);
+        long chatId = RequireChatId(p);
 
         JsonNode? userId = p["USER_ID"];
         JsonNode? queueId = p["QUEUE_ID"];
@@ -106,12 +106,12 @@ internal static class BotSessionMethods
         if (userId is not null)
         {
             long id = PhpValue.ToInt(userId);
-            target = id > 0 ? SessionOwner.Operator((int)id) : throw BotSessionErrors.UserIdEmpty();
+            target = id > 0 ? SessionOwner.Operator(StateId(id)) : throw BotSessionErrors.UserIdEmpty();
         }
         else if (queueId is not null)
         {
             long id = PhpValue.ToInt(queueId);
-            target = id > 0 ? SessionOwner.Queue((int)id) : throw BotSessionErrors.QueueIdEmpty();
+            target = id > 0 ? SessionOwner.Queue(StateId(id)) : throw BotSessionErrors.QueueIdEmpty();
         }
         else
         {
@@ -121,7 +121,7 @@ internal static class BotSessionMethods
         bool leave = PhpValue.ToText(p["LEAVE"]) == "Y";
         ChatBot bot = FindCallersBot(call, p);
 
-        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        OpenLineChat? chat = call.State.FindChatLocked(StateId(chatId));
         string? targetName = target.Kind == SessionOwnerKind.Operator
             ? call.State.FindUserLocked(target.Id) is { IsActive: true } user ? "operator " + user.Name : null
             : call.State.FindLineLocked(target.Id) is { } line ? $"the queue of \"{line.Name}\"" : null;
@@ -131,7 +131,8 @@ internal static class BotSessionMethods
         }
 
         chat.Owner = target;
-        chat.BotIsMember = !leave;
+        // LEAVE=N keeps the bot until the transfer is confirmed; it never brings back a bot that already left.
+        chat.BotIsMember = chat.BotIsMember && !leave;
         call.State.Post(chat, bot.Id, $"The bot transferred the dialog to {targetName}.", isSystem: true);
         return true;
     }
@@ -141,10 +142,10 @@ internal static class BotSessionMethods
     {
         RefuseSessionAuth(call);
         JsonObject p = ParameterKeys.UpperCased(call.Parameters);
-        int chatId = RequireChatId(p);
+        long chatId = RequireChatId(p);
         ChatBot bot = FindCallersBot(call, p);
 
-        OpenLineChat? chat = call.State.FindChatLocked(chatId);
+        OpenLineChat? chat = call.State.FindChatLocked(StateId(chatId));
         if (chat is { Status: SessionStatus.Active })
         {
             chat.Owner = SessionOwner.Bot(bot.Id);
@@ -163,11 +164,17 @@ internal static class BotSessionMethods
         }
     }
 
-    private static int RequireChatId(JsonObject parameters)
+    private static long RequireChatId(JsonObject parameters)
     {
         long chatId = PhpValue.ToInt(parameters["CHAT_ID"]);
-        return chatId is > 0 and <= int.MaxValue ? (int)chatId : throw BotSessionErrors.ChatIdEmpty();
+        return chatId > 0 ? chatId : throw BotSessionErrors.ChatIdEmpty();
     }
+
+    /// <summary>
+    /// A positive id as the state's <c>int</c> key. PHP ids are 64-bit: one beyond <c>int</c> is valid but names
+    /// nothing, so it maps to 0, which no chat, user or line has (the state only takes positive ids).
+    /// </summary>
+    private static int StateId(long id) => id is > 0 and <= int.MaxValue ? (int)id : 0;
 
     /// <summary>
     /// The bot acting: with OAuth the first bot the calling app registered; with a webhook the bot whose
