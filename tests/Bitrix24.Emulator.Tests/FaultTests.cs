@@ -137,6 +137,47 @@ public sealed class FaultTests
         Assert.Null(request.Status);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_ResetMidBody_fault_sends_half_the_answer_then_breaks_off_after_the_message_was_posted(bool declareLength)
+    {
+        await using var portal = await TestPortal.StartAsync();
+        portal.Portal.Faults.Enqueue(EmulatedFault.ResetMidBody(declareLength));
+
+        // The headers arrive (200); reading the rest of the body fails.
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => portal.CallAsync(BotMethods.MessageSend, Send("half an answer")));
+
+        Assert.True(e is HttpRequestException or IOException, e.ToString());
+        Assert.Equal("half an answer", portal.Chat.Transcript[^1].Text);
+        ReceivedRequest request = Assert.Single(portal.Portal.Requests.All);
+        Assert.True(request.Processed);
+        Assert.Equal(200, request.Status);
+    }
+
+    [Fact]
+    public async Task A_StallMidBody_fault_sends_half_the_answer_and_then_nothing_until_the_client_gives_up()
+    {
+        await using var portal = await TestPortal.StartAsync();
+        portal.Portal.Faults.Enqueue(EmulatedFault.StallMidBody());
+        using var client = new HttpClient { BaseAddress = portal.Portal.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, TestPortal.WebhookPath(BotMethods.MessageSend))
+        {
+            Content = new StringContent(Send("stalled").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await using Stream body = await response.Content.ReadAsStreamAsync();
+        byte[] buffer = new byte[4096];
+        int first = await body.ReadAsync(buffer);
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await body.ReadExactlyAsync(buffer.AsMemory(first, 1), giveUp.Token));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith("{\"result\":true", System.Text.Encoding.UTF8.GetString(buffer, 0, first), StringComparison.Ordinal);
+        Assert.Equal("stalled", portal.Chat.Transcript[^1].Text);
+    }
+
     [Fact]
     public async Task A_connection_dropped_on_a_reused_connection_is_not_retried_by_HttpClient()
     {
@@ -297,5 +338,7 @@ public sealed class FaultTests
         Assert.True(EmulatedFault.DropAfterProcessing().RunsMethod);
         Assert.True(EmulatedFault.TruncatedBody().RunsMethod);
         Assert.True(EmulatedFault.Delay(TimeSpan.Zero).RunsMethod);
+        Assert.True(EmulatedFault.ResetMidBody().RunsMethod);
+        Assert.True(EmulatedFault.StallMidBody().RunsMethod);
     }
 }

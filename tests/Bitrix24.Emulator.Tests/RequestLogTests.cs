@@ -28,6 +28,7 @@ public sealed class RequestLogTests
 
         ReceivedRequest send = all[0];
         Assert.Equal(("POST", BotMethods.MessageSend, EmulatedAuthKind.Webhook, 200, null, true), (send.HttpMethod, send.Method, send.AuthKind, send.Status, send.ErrorCode, send.Processed));
+        Assert.Equal("/" + TestPortal.WebhookPath(BotMethods.MessageSend), send.Target);
         Assert.Equal("""{"CHAT_ID":112,"NAME":"DEFAULT","MESSAGE":"hi"}""", send.Body);
         Assert.Equal("""{"CHAT_ID":112,"NAME":"DEFAULT","MESSAGE":"hi"}""", send.Parameters.ToJsonString());
         Assert.StartsWith("application/json", send.ContentType, StringComparison.Ordinal);

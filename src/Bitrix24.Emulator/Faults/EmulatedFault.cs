@@ -32,7 +32,10 @@ public sealed class EmulatedFault
     public TimeSpan Duration { get; private init; }
 
     /// <summary>Whether the portal does the work (and changes its state) despite the fault.</summary>
-    public bool RunsMethod => Kind is EmulatedFaultKind.Delay or EmulatedFaultKind.DropAfterProcessing or EmulatedFaultKind.TruncatedBody;
+    public bool RunsMethod => Kind is not (EmulatedFaultKind.Reply or EmulatedFaultKind.DropConnection);
+
+    /// <summary>For <see cref="EmulatedFaultKind.ResetMidBody"/>: whether the headers promise the whole body's length (otherwise it is chunked).</summary>
+    public bool DeclaresLength { get; private init; }
 
     /// <summary>A short description for request logs and test output.</summary>
     public string Description { get; }
@@ -65,6 +68,17 @@ public sealed class EmulatedFault
 
     /// <summary>Runs the call, then answers with the first half of its real body (the JSON is cut off).</summary>
     public static EmulatedFault TruncatedBody() => new(EmulatedFaultKind.TruncatedBody, "truncated body");
+
+    /// <summary>
+    /// Runs the call, sends the status, headers and half the body, then drops the connection: a reset in
+    /// the middle of the response. With <paramref name="declareLength"/> the headers announce the full
+    /// length; without it the body is chunked and its last chunk never comes.
+    /// </summary>
+    public static EmulatedFault ResetMidBody(bool declareLength = true) =>
+        new(EmulatedFaultKind.ResetMidBody, declareLength ? "reset mid-body" : "reset mid-body (chunked)") { DeclaresLength = declareLength };
+
+    /// <summary>Runs the call, sends the headers and half a chunked body, then stalls until the client gives up (a timeout mid-body).</summary>
+    public static EmulatedFault StallMidBody() => new(EmulatedFaultKind.StallMidBody, "stall mid-body");
 
     /// <summary>Waits <paramref name="duration"/> (on the portal's clock), then answers normally.</summary>
     public static EmulatedFault Delay(TimeSpan duration)

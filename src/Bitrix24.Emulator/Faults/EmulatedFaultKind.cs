@@ -17,4 +17,10 @@ public enum EmulatedFaultKind
 
     /// <summary>Runs the method, then sends only the first half of its real answer as a complete HTTP response.</summary>
     TruncatedBody,
+
+    /// <summary>Runs the method, sends the headers and half the body, then drops the connection.</summary>
+    ResetMidBody,
+
+    /// <summary>Runs the method, sends the headers and half the body, then sends nothing more until the client gives up.</summary>
+    StallMidBody,
 }

@@ -40,7 +40,7 @@ internal sealed class RestEndpoint
         RestRoute route = RestRoute.Parse(path);
         RequestParameters parameters = await RequestParameters.ReadAsync(context.Request, aborted).ConfigureAwait(false);
         var record = new ReceivedRequest(
-            _log.NextSequence(), _clock.GetUtcNow(), context.Request.Method, route.Method,
+            _log.NextSequence(), _clock.GetUtcNow(), context.Request.Method, context.Request.Path + context.Request.QueryString, route.Method,
             (JsonObject)parameters.Values.DeepClone(), parameters.Body, context.Request.ContentType, parameters.Problem);
         _log.Add(record);
 
@@ -79,7 +79,41 @@ internal sealed class RestEndpoint
         }
 
         record.Status = status;
+        if (fault?.Kind is EmulatedFaultKind.ResetMidBody or EmulatedFaultKind.StallMidBody)
+        {
+            await WriteHalfAsync(context, status, body, fault).ConfigureAwait(false);
+            return;
+        }
+
         await WriteAsync(context, status, JsonContentType, body).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the headers and half the body, flushed so the client has them, then breaks off or stalls.</summary>
+    private static async Task WriteHalfAsync(HttpContext context, int status, byte[] body, EmulatedFault fault)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        if (fault.DeclaresLength)
+        {
+            context.Response.ContentLength = body.Length;
+        }
+
+        await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        if (fault.Kind == EmulatedFaultKind.ResetMidBody)
+        {
+            context.Abort();
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, as the fault intends; the body stays unfinished.
+        }
     }
 
     private CallOutcome Call(RestRoute route, JsonObject parameters, ReceivedRequest record)

@@ -10,11 +10,12 @@ namespace Bitrix24.Emulator.Recording;
 /// </summary>
 public sealed class ReceivedRequest
 {
-    internal ReceivedRequest(int sequence, DateTimeOffset time, string httpMethod, string method, JsonObject parameters, string body, string? contentType, string? bodyProblem)
+    internal ReceivedRequest(int sequence, DateTimeOffset time, string httpMethod, string target, string method, JsonObject parameters, string body, string? contentType, string? bodyProblem)
     {
         Sequence = sequence;
         Time = time;
         HttpMethod = httpMethod;
+        Target = target;
         Method = method;
         Parameters = parameters;
         Body = body;
@@ -30,6 +31,9 @@ public sealed class ReceivedRequest
 
     /// <summary><c>GET</c> or <c>POST</c>.</summary>
     public string HttpMethod { get; }
+
+    /// <summary>The path and query string as received, e.g. <c>/rest/1/{code}/profile.json?x=1</c> (this is the test's own portal, so the code is shown).</summary>
+    public string Target { get; }
 
     /// <summary>The REST method from the URL, without <c>.json</c> (<c>batch</c> for a batch).</summary>
     public string Method { get; }
