@@ -1,9 +1,11 @@
+using Bitrix24.Tests.Shared;
+
 namespace Bitrix24.Generator.Tests.Infrastructure;
 
 /// <summary>Files of this repository the tests use: the real specs and the runtime's sources.</summary>
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>Every spec file, with paths relative to the repository (<c>spec/imopenlines/....yaml</c>).</summary>
     public static IReadOnlyList<InMemoryAdditionalText> RealSpecs() =>
@@ -24,17 +26,4 @@ internal static class RepositoryFiles
     }
 
     public static string Relative(string file) => Path.GetRelativePath(Root, file).Replace('\\', '/');
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bitrix24.Generated.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bitrix24.Generated.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 
-namespace Bitrix24.Cli.Tests.Infrastructure;
+namespace Bitrix24.Tests.Shared;
 
 /// <summary>Runs the dotnet CLI as a child process, as a developer would from a shell.</summary>
 internal static class DotnetProcess
 {
-    public static async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout)
+    /// <summary>Runs <c>dotnet {arguments}</c> in <paramref name="workingDirectory"/> and waits at most <paramref name="timeout"/>.</summary>
+    /// <exception cref="TimeoutException">It ran longer; the process tree was killed.</exception>
+    public static async Task<DotnetRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -20,7 +22,7 @@ internal static class DotnetProcess
             start.Environment.Remove(name);
         }
 
-        // The command line must run against its embedded emulator, whatever the developer's shell has.
+        // A nested command line must run against its embedded emulator, whatever the developer's shell has.
         start.Environment.Remove("BITRIX24_WEBHOOK_URL");
 
         using Process process = Process.Start(start)!;
@@ -37,6 +39,16 @@ internal static class DotnetProcess
             throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}.");
         }
 
-        return new CliRun(process.ExitCode, await output, await error);
+        return new DotnetRun(process.ExitCode, await output, await error);
     }
+}
+
+/// <summary>How a child <c>dotnet</c> process ended.</summary>
+/// <param name="ExitCode">Its exit code.</param>
+/// <param name="Out">Everything it wrote to standard output.</param>
+/// <param name="Error">Everything it wrote to standard error.</param>
+internal sealed record DotnetRun(int ExitCode, string Out, string Error)
+{
+    /// <summary>Both streams, for assertion messages.</summary>
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
 }
