@@ -58,6 +58,20 @@ public sealed class FaultTests
         Assert.Single(portal.Chat.Transcript);
     }
 
+    [Theory]
+    [InlineData(503, "503 Service Unavailable")]
+    [InlineData(504, "504 Gateway Timeout")]
+    public async Task An_HtmlPage_fault_is_titled_with_its_own_status(int status, string title)
+    {
+        await using var portal = await TestPortal.StartAsync();
+        portal.Portal.Faults.Enqueue(EmulatedFault.HtmlPage(status));
+
+        ApiResponse response = await portal.CallAsync("profile");
+
+        Assert.Equal(status, (int)response.Status);
+        Assert.Contains($"<title>{title}</title>", response.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_EmptyBody_fault_answers_200_with_no_body_and_the_method_does_not_run()
     {

@@ -1,3 +1,6 @@
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Faults;
+using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 using Bitrix24.ImOpenLines;
 
@@ -31,11 +34,13 @@ public sealed class ApiErrorTests
         int status = spec.Status ?? StatusWhenUndocumented;
         string method = spec.Method ?? DefaultMethod;
         string description = $"What {code} means";
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.Error(code, description), status));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.Error(status, code, description), method: method);
+        using var client = EmulatorClients.Webhook(portal);
 
         var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => CallAsync(client, method));
 
+        Assert.Equal(method, Assert.Single(portal.Requests.All).Method);
         Assert.NotEqual(Bitrix24ErrorCode.Unknown, ex.ErrorCode);
         Assert.Equal(Bitrix24ErrorCodes.FromCode(code), ex.ErrorCode);
         Assert.Equal(SpecErrors.ExpectedMemberName(spec), ex.ErrorCode.ToString());
@@ -59,10 +64,7 @@ public sealed class ApiErrorTests
     [Fact]
     public async Task An_undeclared_code_is_Unknown_and_keeps_the_raw_code()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.Error("SOMETHING_NEW_2031", "A brand new failure"), 400));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Error(400, "SOMETHING_NEW_2031", "A brand new failure"));
 
         Assert.Equal(Bitrix24ErrorCode.Unknown, ex.ErrorCode);
         Assert.Equal("SOMETHING_NEW_2031", ex.Code);
@@ -75,10 +77,7 @@ public sealed class ApiErrorTests
     public async Task Codes_are_matched_exactly_so_a_differently_cased_code_is_Unknown()
     {
         // expired_token and INVALID_REQUEST/invalid_request show that case carries meaning.
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.Error("chat_id_empty", "x"), 400));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Error(400, "chat_id_empty", "x"));
 
         Assert.Equal(Bitrix24ErrorCode.Unknown, ex.ErrorCode);
         Assert.Equal("chat_id_empty", ex.Code);
@@ -88,10 +87,7 @@ public sealed class ApiErrorTests
     public async Task PORTAL_DELETED_sent_with_403_still_maps_to_PortalDeleted()
     {
         // The docs say 500, the portal's code sends 403: mapping is by code, never by status.
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.Error("PORTAL_DELETED", "Portal was deleted"), 403));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Error(403, "PORTAL_DELETED", "Portal was deleted"));
 
         Assert.Equal(Bitrix24ErrorCode.PortalDeleted, ex.ErrorCode);
         Assert.Equal(403, ex.StatusCode);
@@ -100,8 +96,9 @@ public sealed class ApiErrorTests
     [Fact]
     public async Task An_error_envelope_with_HTTP_200_still_throws()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.Error("CHAT_ID_EMPTY", "Chat ID can't be empty"), 200));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.Error(200, "CHAT_ID_EMPTY", "Chat ID can't be empty"));
+        using var client = EmulatorClients.Webhook(portal);
 
         var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(0));
 
@@ -118,10 +115,7 @@ public sealed class ApiErrorTests
     [InlineData("""{"result":{"a":[1,2]},"time":{"start":1},"error_description":"Operator is not a bot","error":"WRONG_CHAT"}""")]
     public async Task The_order_of_error_and_result_does_not_matter(string body)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(body, 400));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Reply(400, body));
 
         Assert.Equal(Bitrix24ErrorCode.WrongChat, ex.ErrorCode);
         Assert.Equal("Operator is not a bot", ex.Description);
@@ -130,10 +124,7 @@ public sealed class ApiErrorTests
     [Fact]
     public async Task An_error_without_description_has_an_empty_Description()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json("""{"error":"NO_AUTH_FOUND"}""", 401));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Reply(401, """{"error":"NO_AUTH_FOUND"}"""));
 
         Assert.Equal(Bitrix24ErrorCode.NoAuthFound, ex.ErrorCode);
         Assert.Equal(string.Empty, ex.Description);
@@ -143,10 +134,7 @@ public sealed class ApiErrorTests
     [Fact]
     public async Task The_REST_3_nested_error_shape_is_read_too()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json("""{"error":{"code":"ACCESS_DENIED","message":"No REST on this plan"}}""", 403));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Reply(403, """{"error":{"code":"ACCESS_DENIED","message":"No REST on this plan"}}"""));
 
         Assert.Equal(Bitrix24ErrorCode.AccessDenied, ex.ErrorCode);
         Assert.Equal("No REST on this plan", ex.Description);
@@ -156,10 +144,8 @@ public sealed class ApiErrorTests
     public async Task OPERATION_TIME_LIMIT_carries_the_time_block_with_the_reset_moment()
     {
         const string body = """{"error":"OPERATION_TIME_LIMIT","error_description":"Method is blocked due to operation time limit","time":{"operating":480.5,"operating_reset_at":1728634200}}""";
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(body, 429));
-        using var client = TestPortal.WebhookClient(server);
 
-        var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await OperatorFailsAsync(EmulatedFault.Reply(429, body));
 
         Assert.Equal(Bitrix24ErrorCode.OperationTimeLimit, ex.ErrorCode);
         Assert.Equal(Bitrix24RetryClass.AfterReset, ex.RetryClass);
@@ -168,12 +154,22 @@ public sealed class ApiErrorTests
         Assert.Equal(TimeSpan.FromSeconds(480.5), ex.Time.Operating);
     }
 
+    /// <summary>Calls <c>imopenlines.bot.session.operator</c> on a portal that answers with <paramref name="fault"/>.</summary>
+    private static async Task<Bitrix24ApiException> OperatorFailsAsync(EmulatedFault fault)
+    {
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(fault);
+        using var client = EmulatorClients.Webhook(portal);
+
+        return await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
+    }
+
     private static Task<bool> CallAsync(Bitrix24Client client, string method) => method switch
     {
-        "imopenlines.bot.session.message.send" => client.ImOpenLines.Bot.Session.Message.SendAsync(112, AutoMessageType.Default, "Hi"),
-        "imopenlines.bot.session.operator" => client.ImOpenLines.Bot.Session.OperatorAsync(112),
-        "imopenlines.bot.session.transfer" => client.ImOpenLines.Bot.Session.TransferAsync(112, userId: 7),
-        "imopenlines.bot.session.finish" => client.ImOpenLines.Bot.Session.FinishAsync(112),
+        "imopenlines.bot.session.message.send" => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "Hi"),
+        "imopenlines.bot.session.operator" => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId),
+        "imopenlines.bot.session.transfer" => client.ImOpenLines.Bot.Session.TransferAsync(DemoPortal.ChatId, userId: DemoPortal.FirstOperatorId, clientId: DemoPortal.BotClientId),
+        "imopenlines.bot.session.finish" => client.ImOpenLines.Bot.Session.FinishAsync(DemoPortal.ChatId, clientId: DemoPortal.BotClientId),
         _ => throw new InvalidOperationException($"A spec declares errors for {method}; add a call for it here."),
     };
 

@@ -1,3 +1,6 @@
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Auth;
+using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 
 namespace Bitrix24.Generated.Tests;
@@ -106,12 +109,12 @@ public sealed class EndpointRulesTests
     [Fact]
     public void OAuth_rejects_a_plain_http_client_endpoint_except_on_loopback()
     {
-        var remote = new Bitrix24OAuthTokens(TestPortal.AccessToken, TestPortal.RefreshToken, new Uri("http://example.bitrix24.com/rest/"));
-        var loopback = new Bitrix24OAuthTokens(TestPortal.AccessToken, TestPortal.RefreshToken, new Uri("http://127.0.0.1:5000/rest/"));
+        Bitrix24OAuthTokens remote = ExamplePortal.Tokens("http://example.bitrix24.com/rest/");
+        Bitrix24OAuthTokens loopback = ExamplePortal.Tokens("http://127.0.0.1:5000/rest/");
 
-        var ex = Assert.Throws<ArgumentException>(() => Bitrix24ClientOptions.OAuth(remote, TestPortal.ClientId, TestPortal.ClientSecret));
+        var ex = Assert.Throws<ArgumentException>(() => Bitrix24ClientOptions.OAuth(remote, ExamplePortal.ClientId, ExamplePortal.ClientSecret));
         Assert.Contains("https://", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(Bitrix24AuthMode.OAuth, Bitrix24ClientOptions.OAuth(loopback, TestPortal.ClientId, TestPortal.ClientSecret).AuthMode);
+        Assert.Equal(Bitrix24AuthMode.OAuth, Bitrix24ClientOptions.OAuth(loopback, ExamplePortal.ClientId, ExamplePortal.ClientSecret).AuthMode);
     }
 
     [Fact]
@@ -123,26 +126,55 @@ public sealed class EndpointRulesTests
     }
 
     [Theory]
-    [InlineData("/rest/1/abc123xyz/")]
-    [InlineData("/rest/1/abc123xyz")]
+    [InlineData("rest/1/abc123xyz/")]
+    [InlineData("rest/1/abc123xyz")]
     public async Task The_trailing_slash_is_optional(string webhookPath)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook(server + webhookPath));
+        await using var portal = await StartWithWebhookAsync(userId: 1, code: "abc123xyz");
+        using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook(new Uri(portal.BaseUrl, webhookPath)));
 
-        await client.ImOpenLines.Bot.Session.OperatorAsync(112);
+        Assert.True(await client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
 
-        Assert.Equal("/rest/1/abc123xyz/imopenlines.bot.session.operator", Assert.Single(server.Requests).Path);
+        Assert.Equal("/rest/1/abc123xyz/imopenlines.bot.session.operator", Assert.Single(portal.Requests.All).Target);
     }
 
     [Fact]
     public async Task A_path_prefix_before_rest_is_kept()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook(server + "/portal/b24/rest/7/abc123xyz/"));
+        // The portal is served below /portal/b24/ by a reverse proxy that strips the prefix on the way in.
+        await using var portal = await StartWithWebhookAsync(userId: 7, code: "abc123xyz");
+        using var proxy = new PathPrefixProxy("/portal/b24");
+        using var http = new HttpClient(proxy);
+        using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook(new Uri(portal.BaseUrl, "portal/b24/rest/7/abc123xyz/")), http);
 
-        await client.ImOpenLines.Bot.Session.OperatorAsync(112);
+        Assert.True(await client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
 
-        Assert.Equal("/portal/b24/rest/7/abc123xyz/imopenlines.bot.session.operator", Assert.Single(server.Requests).Path);
+        Assert.Equal("/portal/b24/rest/7/abc123xyz/imopenlines.bot.session.operator", Assert.Single(proxy.Received));
+        Assert.Equal("/rest/7/abc123xyz/imopenlines.bot.session.operator", Assert.Single(portal.Requests.All).Target);
+    }
+
+    /// <summary>A portal that also accepts the webhook <c>/rest/{userId}/{code}/</c> with the bot scopes.</summary>
+    private static Task<EmulatedPortal> StartWithWebhookAsync(int userId, string code)
+    {
+        var options = new EmulatedPortalOptions();
+        options.Webhooks.Add(new EmulatedWebhook(userId, code, ["imopenlines", "imbot"]));
+        return EmulatedPortal.StartAsync(options);
+    }
+
+    /// <summary>A reverse proxy in front of the portal: records each path as the client sent it, then forwards it without the prefix.</summary>
+    private sealed class PathPrefixProxy(string prefix) : DelegatingHandler(new HttpClientHandler())
+    {
+        private readonly List<string> _received = [];
+
+        public IReadOnlyList<string> Received => _received;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Uri uri = request.RequestUri!;
+            _received.Add(uri.AbsolutePath);
+            Assert.StartsWith(prefix + "/", uri.AbsolutePath, StringComparison.Ordinal);
+            request.RequestUri = new UriBuilder(uri) { Path = uri.AbsolutePath[prefix.Length..] }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,3 +1,7 @@
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Auth;
+using Bitrix24.Emulator.Recording;
+using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 
 namespace Bitrix24.Generated.Tests;
@@ -8,57 +12,62 @@ public sealed class OAuthTests
     [Fact]
     public async Task Operator_posts_to_the_client_endpoint_with_auth_in_the_body()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = new Bitrix24Client(Bitrix24ClientOptions.OAuth(
-            new Bitrix24OAuthTokens("access-token-1", "refresh-token-1", new Uri(server + "/rest/")), "app.client", "client-secret"));
+        await using var portal = await EmulatedPortal.StartAsync();
+        EmulatedOAuthTokens tokens = portal.IssueTokens();
+        using var client = EmulatorClients.OAuth(portal, tokens);
 
-        bool ok = await client.ImOpenLines.Bot.Session.OperatorAsync(112);
+        bool ok = await client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId);
 
         Assert.True(ok);
-        RecordedRequest request = Assert.Single(server.Requests);
+        ReceivedRequest request = Assert.Single(portal.Requests.All);
         JsonAssert.IsJsonPost(request);
-        Assert.Equal("/rest/imopenlines.bot.session.operator", request.Path);
-        Assert.Equal(string.Empty, request.Query);
-        Assert.Contains("\"auth\":\"access-token-1\"", request.Body, StringComparison.Ordinal);
-        JsonAssert.Equivalent("""{"CHAT_ID":112,"auth":"access-token-1"}""", request.Body);
+        Assert.Equal("/rest/imopenlines.bot.session.operator", request.Target);
+        Assert.Contains($"\"auth\":\"{tokens.AccessToken}\"", request.Body, StringComparison.Ordinal);
+        JsonAssert.Equivalent($$"""{"CHAT_ID":112,"auth":"{{tokens.AccessToken}}"}""", request.Body);
+        Assert.Equal(EmulatedAuthKind.OAuth, request.AuthKind);
     }
 
     [Fact]
     public async Task Refresh_token_and_client_secret_are_never_sent_to_the_portal()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.OAuthClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        EmulatedOAuthTokens tokens = portal.IssueTokens();
+        using var client = EmulatorClients.OAuth(portal, tokens);
 
-        await client.ImOpenLines.Bot.Session.TransferAsync(112, userId: 7, clientId: "bot-client");
+        Assert.True(await client.ImOpenLines.Bot.Session.TransferAsync(DemoPortal.ChatId, userId: DemoPortal.FirstOperatorId, clientId: DemoPortal.BotClientId));
 
-        RecordedRequest request = Assert.Single(server.Requests);
-        string everything = request.Path + request.Query + request.Body;
-        Assert.DoesNotContain(TestPortal.RefreshToken, everything, StringComparison.Ordinal);
-        Assert.DoesNotContain(TestPortal.ClientSecret, everything, StringComparison.Ordinal);
-        JsonAssert.Equivalent("""{"CHAT_ID":112,"USER_ID":7,"CLIENT_ID":"bot-client","auth":"access-token-1"}""", request.Body);
+        ReceivedRequest request = Assert.Single(portal.Requests.All);
+        string everything = request.Target + request.Body;
+        Assert.DoesNotContain(tokens.RefreshToken, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(portal.Application.ClientSecret, everything, StringComparison.Ordinal);
+        JsonAssert.Equivalent(
+            $$"""{"CHAT_ID":112,"USER_ID":3,"CLIENT_ID":"demo-support-bot","auth":"{{tokens.AccessToken}}"}""", request.Body);
     }
 
     [Fact]
     public async Task Client_endpoint_without_a_trailing_slash_still_gets_the_method_appended()
     {
         // new Uri(base, "x") drops the last segment of a base without '/', which would post to /x.
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
+        await using var portal = await EmulatedPortal.StartAsync();
+        EmulatedOAuthTokens tokens = portal.IssueTokens();
         using var client = new Bitrix24Client(Bitrix24ClientOptions.OAuth(
-            new Bitrix24OAuthTokens(TestPortal.AccessToken, TestPortal.RefreshToken, new Uri(server + "/rest")), TestPortal.ClientId, TestPortal.ClientSecret));
+            new Bitrix24OAuthTokens(tokens.AccessToken, tokens.RefreshToken, new Uri(portal.BaseUrl, "rest")),
+            portal.Application.ClientId,
+            portal.Application.ClientSecret));
 
-        await client.ImOpenLines.Bot.Session.FinishAsync(112);
+        Assert.True(await client.ImOpenLines.Bot.Session.FinishAsync(DemoPortal.ChatId));
 
-        Assert.Equal("/rest/imopenlines.bot.session.finish", Assert.Single(server.Requests).Path);
+        Assert.Equal("/rest/imopenlines.bot.session.finish", Assert.Single(portal.Requests.All).Target);
     }
 
     [Fact]
     public async Task Webhook_calls_carry_no_auth_property()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
-        await client.ImOpenLines.Bot.Session.OperatorAsync(112);
+        await client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId);
 
-        JsonAssert.Equivalent("""{"CHAT_ID":112}""", Assert.Single(server.Requests).Body);
+        JsonAssert.Equivalent("""{"CHAT_ID":112}""", Assert.Single(portal.Requests.All).Body);
     }
 }

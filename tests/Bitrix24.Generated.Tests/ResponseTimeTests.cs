@@ -1,8 +1,14 @@
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Faults;
+using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 
 namespace Bitrix24.Generated.Tests;
 
-/// <summary>The <c>time</c> block and the paging fields beside <c>result</c> (FACTS.md 7).</summary>
+/// <summary>
+/// The <c>time</c> block and the paging fields beside <c>result</c> (FACTS.md 7), in every shape a
+/// portal may send them: each test has the portal answer with a hand-written envelope.
+/// </summary>
 public sealed class ResponseTimeTests
 {
     // Doubles at Unix-time magnitude keep about 0.2 µs; the SDK converts to ticks. A millisecond is plenty.
@@ -96,10 +102,7 @@ public sealed class ResponseTimeTests
     [Fact]
     public async Task Total_and_next_are_read_when_present()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json("""{"result":true,"total":120,"next":50,"time":{"start":1}}"""));
-        using var client = TestPortal.WebhookClient(server);
-
-        Bitrix24Response<bool> response = await client.ImOpenLines.Bot.Session.OperatorWithResponseAsync(new() { ChatId = 1 });
+        Bitrix24Response<bool> response = await ResponseToAsync("""{"result":true,"total":120,"next":50,"time":{"start":1}}""");
 
         Assert.Equal(120, response.Total);
         Assert.Equal(50, response.Next);
@@ -110,26 +113,32 @@ public sealed class ResponseTimeTests
     [InlineData("""{"result":true,"total":"many","next":{}}""")]
     public async Task Total_and_next_are_null_when_absent_or_unreadable(string body)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(body));
-        using var client = TestPortal.WebhookClient(server);
+        Bitrix24Response<bool> response = await ResponseToAsync(body);
 
-        Bitrix24Response<bool> response = await client.ImOpenLines.Bot.Session.OperatorWithResponseAsync(new() { ChatId = 1 });
-
-        Assert.True(response.Result);
         Assert.Null(response.Total);
         Assert.Null(response.Next);
     }
 
+    /// <summary>The time block read from a portal answering <paramref name="body"/>.</summary>
     private static async Task<Bitrix24ResponseTime> CallAsync(string body)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(body));
-        using var client = TestPortal.WebhookClient(server);
+        Bitrix24Response<bool> response = await ResponseToAsync(body);
 
-        Bitrix24Response<bool> response = await client.ImOpenLines.Bot.Session.OperatorWithResponseAsync(new() { ChatId = 1 });
-
-        Assert.True(response.Result);
         Assert.NotNull(response.Time);
         return response.Time;
+    }
+
+    /// <summary>Calls <c>imopenlines.bot.session.operator</c> on a portal that answers 200 with <paramref name="body"/>; the result must be true.</summary>
+    private static async Task<Bitrix24Response<bool>> ResponseToAsync(string body)
+    {
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.Reply(200, body));
+        using var client = EmulatorClients.Webhook(portal);
+
+        Bitrix24Response<bool> response = await client.ImOpenLines.Bot.Session.OperatorWithResponseAsync(new() { ChatId = DemoPortal.ChatId });
+
+        Assert.True(response.Result);
+        return response;
     }
 
     private static void AssertAllNull(Bitrix24ResponseTime time)

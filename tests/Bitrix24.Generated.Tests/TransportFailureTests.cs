@@ -1,5 +1,8 @@
 using System.Net.Http;
 using System.Text.Json;
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Faults;
+using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 
 namespace Bitrix24.Generated.Tests;
@@ -15,13 +18,14 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task An_HTML_502_page_from_a_proxy_is_an_invalid_response_with_status_and_excerpt()
     {
-        const string page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>";
-        var ex = await FailAsync(Reply.Text(502, page, "text/html"));
+        var ex = await FailAsync(EmulatedFault.HtmlPage(502));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
         Assert.Equal(502, ex.StatusCode);
         Assert.NotNull(ex.ResponseExcerpt);
-        Assert.StartsWith("<html><head><title>502 Bad Gateway</title>", ex.ResponseExcerpt, StringComparison.Ordinal);
+
+        // The page's start, its line breaks folded into spaces.
+        Assert.StartsWith("<html> <head><title>502 Bad Gateway</title>", ex.ResponseExcerpt, StringComparison.Ordinal);
         Assert.Contains("502", ex.Message, StringComparison.Ordinal);
         Assert.Equal(Method, ex.Method);
         Assert.True(ex.MayHaveReachedPortal);
@@ -31,7 +35,7 @@ public sealed class TransportFailureTests
     public async Task A_long_HTML_page_is_cut_to_a_short_excerpt()
     {
         string page = "<html><body>" + string.Concat(Enumerable.Repeat("<p>Service temporarily unavailable</p>\n", 500)) + "</body></html>";
-        var ex = await FailAsync(Reply.Text(503, page, "text/html"));
+        var ex = await FailAsync(EmulatedFault.Reply(503, page, "text/html"));
 
         Assert.Equal(503, ex.StatusCode);
         Assert.NotNull(ex.ResponseExcerpt);
@@ -42,7 +46,7 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task An_empty_body_with_200_is_an_invalid_response()
     {
-        var ex = await FailAsync(Reply.Text(200, string.Empty, "application/json"));
+        var ex = await FailAsync(EmulatedFault.EmptyBody(200));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
         Assert.Equal(200, ex.StatusCode);
@@ -51,11 +55,24 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task A_truncated_JSON_body_is_an_invalid_response_wrapping_the_JsonException()
     {
-        var ex = await FailAsync(Reply.Json("""{"result":tr"""));
+        var ex = await FailAsync(EmulatedFault.Reply(200, """{"result":tr"""));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
         Assert.Equal(200, ex.StatusCode);
         Assert.Equal("""{"result":tr""", ex.ResponseExcerpt);
+        Assert.IsAssignableFrom<JsonException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task The_portal_real_answer_cut_in_half_is_an_invalid_response_whose_excerpt_is_its_start()
+    {
+        // The portal did the work; only its answer stops in the middle of the JSON.
+        var ex = await FailAsync(EmulatedFault.TruncatedBody());
+
+        Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
+        Assert.Equal(200, ex.StatusCode);
+        Assert.True(ex.MayHaveReachedPortal);
+        Assert.StartsWith("""{"result":true,"time":{""", ex.ResponseExcerpt, StringComparison.Ordinal);
         Assert.IsAssignableFrom<JsonException>(ex.InnerException);
     }
 
@@ -66,7 +83,7 @@ public sealed class TransportFailureTests
     [InlineData("""{"result":}""")]
     public async Task A_malformed_envelope_is_an_invalid_response(string body)
     {
-        var ex = await FailAsync(Reply.Json(body));
+        var ex = await FailAsync(EmulatedFault.Reply(200, body));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
     }
@@ -79,7 +96,7 @@ public sealed class TransportFailureTests
     [InlineData("null")]
     public async Task A_JSON_body_that_is_not_an_object_is_an_invalid_response(string body)
     {
-        var ex = await FailAsync(Reply.Json(body));
+        var ex = await FailAsync(EmulatedFault.Reply(200, body));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
         Assert.Equal(200, ex.StatusCode);
@@ -91,7 +108,7 @@ public sealed class TransportFailureTests
     [InlineData("""{"results":true}""")]
     public async Task A_200_with_neither_result_nor_error_is_an_invalid_response(string body)
     {
-        var ex = await FailAsync(Reply.Json(body));
+        var ex = await FailAsync(EmulatedFault.Reply(200, body));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
     }
@@ -106,7 +123,7 @@ public sealed class TransportFailureTests
     [InlineData("\"yes\"")]
     public async Task A_result_of_the_wrong_type_is_an_invalid_response(string result)
     {
-        var ex = await FailAsync(Reply.Json($$"""{"result":{{result}}}"""));
+        var ex = await FailAsync(EmulatedFault.Reply(200, $$"""{"result":{{result}}}"""));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
         Assert.Equal(200, ex.StatusCode);
@@ -115,7 +132,7 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task A_valid_result_with_a_non_success_status_and_no_error_is_an_invalid_response()
     {
-        var ex = await FailAsync(Reply.Json(Bodies.True, 500));
+        var ex = await FailAsync(EmulatedFault.Reply(500, """{"result":true,"time":{"start":1728633600.123456,"duration":0.222222}}"""));
 
         Assert.Equal(Bitrix24TransportFailure.InvalidResponse, ex.Failure);
         Assert.Equal(500, ex.StatusCode);
@@ -134,35 +151,35 @@ public sealed class TransportFailureTests
     [InlineData("\"false\"", false)]
     public async Task Booleans_are_read_in_the_shapes_PHP_portals_send(string result, bool expected)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json($$"""{"result":{{result}}}"""));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.Reply(200, $$"""{"result":{{result}}}"""));
+        using var client = EmulatorClients.Webhook(portal);
 
-        Assert.Equal(expected, await client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        Assert.Equal(expected, await client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
     }
 
     [Fact]
     public async Task A_connection_dropped_after_the_request_is_ConnectionLost_and_may_have_reached_the_portal()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Abort());
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.DropConnection());
+        using var client = EmulatorClients.Webhook(portal);
 
-        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
 
         Assert.Equal(Bitrix24TransportFailure.ConnectionLost, ex.Failure);
         Assert.True(ex.MayHaveReachedPortal);
         Assert.Null(ex.StatusCode);
-        Assert.NotEmpty(server.Requests);
+        Assert.Equal(Method, Assert.Single(portal.Requests.All).Method);
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData(4096)]
-    public async Task A_connection_dropped_in_the_middle_of_the_body_is_ConnectionLost(int? declaredLength)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_connection_dropped_in_the_middle_of_the_body_is_ConnectionLost(bool declaredLength)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.PartialThenAbort("""{"result":tr""", declaredLength));
-        using var client = TestPortal.WebhookClient(server);
-
-        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        // With a declared length the body falls short of it; without, the chunked body's last chunk never comes.
+        var ex = await FailAsync(EmulatedFault.ResetMidBody(declaredLength));
 
         Assert.Equal(Bitrix24TransportFailure.ConnectionLost, ex.Failure);
         Assert.True(ex.MayHaveReachedPortal);
@@ -171,9 +188,9 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task A_refused_connection_is_ConnectionFailed_and_never_reached_the_portal()
     {
-        using var client = new Bitrix24Client(TestPortal.WebhookOptions(ClosedPort.BaseUrl()));
+        using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook(ClosedPort.BaseUrl() + "/rest/1/emulatorhookcode/"));
 
-        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
 
         Assert.Equal(Bitrix24TransportFailure.ConnectionFailed, ex.Failure);
         Assert.False(ex.MayHaveReachedPortal);
@@ -184,38 +201,45 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task No_answer_within_RequestTimeout_is_a_Timeout()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Delay(TimeSpan.FromSeconds(30), Reply.Json(Bodies.True)));
-        Bitrix24ClientOptions options = TestPortal.WebhookOptions(server.BaseUrl);
-        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
-        using var client = new Bitrix24Client(options);
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.Delay(TimeSpan.FromSeconds(30)));
+        using var client = ClientWithTimeout(portal, TimeSpan.FromMilliseconds(300));
 
-        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
 
         Assert.Equal(Bitrix24TransportFailure.Timeout, ex.Failure);
         Assert.True(ex.MayHaveReachedPortal);
-        Assert.Single(server.Requests);
+        Assert.Single(portal.Requests.All);
     }
 
     [Fact]
     public async Task A_timeout_while_the_body_trickles_in_is_still_a_Timeout()
     {
-        // Headers arrive at once; the body never completes before the timeout.
-        await using var server = await LoopbackServer.StartAsync(Reply.PartialThenWait("""{"result":"""));
-        Bitrix24ClientOptions options = TestPortal.WebhookOptions(server.BaseUrl);
-        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
-        using var client = new Bitrix24Client(options);
+        // Headers and half the body arrive at once; the rest never comes before the timeout.
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.StallMidBody());
+        using var client = ClientWithTimeout(portal, TimeSpan.FromMilliseconds(300));
 
-        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        var ex = await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
 
         Assert.Equal(Bitrix24TransportFailure.Timeout, ex.Failure);
     }
 
-    private static async Task<Bitrix24TransportException> FailAsync(Reply reply)
+    private static Bitrix24Client ClientWithTimeout(EmulatedPortal portal, TimeSpan requestTimeout)
     {
-        await using var server = await LoopbackServer.StartAsync(reply);
-        using var client = TestPortal.WebhookClient(server);
+        Bitrix24ClientOptions options = Bitrix24ClientOptions.Webhook(portal.WebhookUrl);
+        options.RequestTimeout = requestTimeout;
+        return new Bitrix24Client(options);
+    }
+
+    /// <summary>Calls <c>imopenlines.bot.session.operator</c> on a portal that plays <paramref name="fault"/>.</summary>
+    private static async Task<Bitrix24TransportException> FailAsync(EmulatedFault fault)
+    {
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(fault);
+        using var client = EmulatorClients.Webhook(portal);
 
         // ThrowsAsync checks the exact type: a raw JsonException or HttpRequestException fails here.
-        return await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        return await Assert.ThrowsAsync<Bitrix24TransportException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
     }
 }

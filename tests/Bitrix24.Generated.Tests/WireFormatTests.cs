@@ -1,9 +1,13 @@
+using Bitrix24.Emulator;
+using Bitrix24.Emulator.Faults;
+using Bitrix24.Emulator.Recording;
+using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 using Bitrix24.ImOpenLines;
 
 namespace Bitrix24.Generated.Tests;
 
-/// <summary>What each method puts on the wire, through a webhook, for every call shape.</summary>
+/// <summary>What each method puts on the wire, through a webhook, for every call shape, as the portal receives it.</summary>
 public sealed class WireFormatTests
 {
     /// <summary>The three ways to call every generated method.</summary>
@@ -14,21 +18,27 @@ public sealed class WireFormatTests
         WithResponse,
     }
 
-    private const string Prefix = TestPortal.WebhookPath;
+    /// <summary>The demo webhook's path: <c>/rest/{user}/{code}/</c>.</summary>
+    private const string Prefix = "/rest/1/emulatorhookcode/";
+
+    private const int Chat = DemoPortal.ChatId;
+    private const int Operator = DemoPortal.FirstOperatorId;
+    private const int Queue = DemoPortal.LineId;
+    private const string QueueTransferId = "queue1";
+    private const string BotClientId = DemoPortal.BotClientId;
 
     [Fact]
     public async Task Message_send_sends_the_docs_curl_body_byte_for_byte()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = new Bitrix24Client(Bitrix24ClientOptions.Webhook($"{server}/rest/1/abc123xyz/"));
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
         bool ok = await client.ImOpenLines.Bot.Session.Message.SendAsync(chatId: 112, name: AutoMessageType.Default, message: "Hello! How can I assist you?");
 
         Assert.True(ok);
-        RecordedRequest request = Assert.Single(server.Requests);
+        ReceivedRequest request = Assert.Single(portal.Requests.All);
         JsonAssert.IsJsonPost(request);
-        Assert.Equal("/rest/1/abc123xyz/imopenlines.bot.session.message.send", request.Path);
-        Assert.Equal(string.Empty, request.Query);
+        Assert.Equal("/rest/1/emulatorhookcode/imopenlines.bot.session.message.send", request.Target);
         Assert.Equal("""{"CHAT_ID":112,"NAME":"DEFAULT","MESSAGE":"Hello! How can I assist you?"}""", request.Body);
     }
 
@@ -38,20 +48,20 @@ public sealed class WireFormatTests
     [InlineData(CallShape.WithResponse)]
     public async Task Message_send_sends_welcome_and_omits_the_unset_message(CallShape shape)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
         var api = client.ImOpenLines.Bot.Session.Message;
-        var request = new ImOpenLinesBotSessionMessageSendRequest { ChatId = 112, Name = AutoMessageType.Welcome };
+        var request = new ImOpenLinesBotSessionMessageSendRequest { ChatId = Chat, Name = AutoMessageType.Welcome };
 
         bool ok = shape switch
         {
-            CallShape.Parameters => await api.SendAsync(112, AutoMessageType.Welcome),
+            CallShape.Parameters => await api.SendAsync(Chat, AutoMessageType.Welcome),
             CallShape.Request => await api.SendAsync(request),
             _ => (await api.SendWithResponseAsync(request)).Result,
         };
 
         Assert.True(ok);
-        AssertSent(server, "imopenlines.bot.session.message.send", """{"CHAT_ID":112,"NAME":"WELCOME"}""");
+        AssertSent(portal, "imopenlines.bot.session.message.send", """{"CHAT_ID":112,"NAME":"WELCOME"}""");
     }
 
     [Theory]
@@ -60,20 +70,20 @@ public sealed class WireFormatTests
     [InlineData(CallShape.WithResponse)]
     public async Task Message_send_with_only_the_chat_sends_only_CHAT_ID(CallShape shape)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
         var api = client.ImOpenLines.Bot.Session.Message;
-        var request = new ImOpenLinesBotSessionMessageSendRequest { ChatId = 7 };
+        var request = new ImOpenLinesBotSessionMessageSendRequest { ChatId = Chat };
 
         bool ok = shape switch
         {
-            CallShape.Parameters => await api.SendAsync(7),
+            CallShape.Parameters => await api.SendAsync(Chat),
             CallShape.Request => await api.SendAsync(request),
             _ => (await api.SendWithResponseAsync(request)).Result,
         };
 
         Assert.True(ok);
-        AssertSent(server, "imopenlines.bot.session.message.send", """{"CHAT_ID":7}""");
+        AssertSent(portal, "imopenlines.bot.session.message.send", """{"CHAT_ID":112}""");
     }
 
     [Theory]
@@ -82,20 +92,20 @@ public sealed class WireFormatTests
     [InlineData(CallShape.WithResponse)]
     public async Task Operator_sends_CHAT_ID(CallShape shape)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
         var api = client.ImOpenLines.Bot.Session;
-        var request = new ImOpenLinesBotSessionOperatorRequest { ChatId = 112 };
+        var request = new ImOpenLinesBotSessionOperatorRequest { ChatId = Chat };
 
         bool ok = shape switch
         {
-            CallShape.Parameters => await api.OperatorAsync(112),
+            CallShape.Parameters => await api.OperatorAsync(Chat),
             CallShape.Request => await api.OperatorAsync(request),
             _ => (await api.OperatorWithResponseAsync(request)).Result,
         };
 
         Assert.True(ok);
-        AssertSent(server, "imopenlines.bot.session.operator", """{"CHAT_ID":112}""");
+        AssertSent(portal, "imopenlines.bot.session.operator", """{"CHAT_ID":112}""");
     }
 
     [Theory]
@@ -104,24 +114,24 @@ public sealed class WireFormatTests
     [InlineData(CallShape.WithResponse)]
     public async Task Transfer_sends_every_set_parameter_and_LEAVE_as_Y(CallShape shape)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
         var api = client.ImOpenLines.Bot.Session;
         var request = new ImOpenLinesBotSessionTransferRequest
         {
-            ChatId = 112, UserId = 7, QueueId = 5, TransferId = "queue5", Leave = true, ClientId = "bot-client",
+            ChatId = Chat, UserId = Operator, QueueId = Queue, TransferId = QueueTransferId, Leave = true, ClientId = BotClientId,
         };
 
         bool ok = shape switch
         {
-            CallShape.Parameters => await api.TransferAsync(112, userId: 7, queueId: 5, transferId: "queue5", leave: true, clientId: "bot-client"),
+            CallShape.Parameters => await api.TransferAsync(Chat, userId: Operator, queueId: Queue, transferId: QueueTransferId, leave: true, clientId: BotClientId),
             CallShape.Request => await api.TransferAsync(request),
             _ => (await api.TransferWithResponseAsync(request)).Result,
         };
 
         Assert.True(ok);
-        AssertSent(server, "imopenlines.bot.session.transfer",
-            """{"CHAT_ID":112,"USER_ID":7,"QUEUE_ID":5,"TRANSFER_ID":"queue5","LEAVE":"Y","CLIENT_ID":"bot-client"}""");
+        AssertSent(portal, "imopenlines.bot.session.transfer",
+            """{"CHAT_ID":112,"USER_ID":3,"QUEUE_ID":1,"TRANSFER_ID":"queue1","LEAVE":"Y","CLIENT_ID":"demo-support-bot"}""");
     }
 
     [Theory]
@@ -130,31 +140,31 @@ public sealed class WireFormatTests
     [InlineData(CallShape.WithResponse)]
     public async Task Transfer_sends_LEAVE_false_as_N_and_omits_unset_targets(CallShape shape)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
         var api = client.ImOpenLines.Bot.Session;
-        var request = new ImOpenLinesBotSessionTransferRequest { ChatId = 112, QueueId = 5, Leave = false };
+        var request = new ImOpenLinesBotSessionTransferRequest { ChatId = Chat, QueueId = Queue, Leave = false, ClientId = BotClientId };
 
         bool ok = shape switch
         {
-            CallShape.Parameters => await api.TransferAsync(112, queueId: 5, leave: false),
+            CallShape.Parameters => await api.TransferAsync(Chat, queueId: Queue, leave: false, clientId: BotClientId),
             CallShape.Request => await api.TransferAsync(request),
             _ => (await api.TransferWithResponseAsync(request)).Result,
         };
 
         Assert.True(ok);
-        AssertSent(server, "imopenlines.bot.session.transfer", """{"CHAT_ID":112,"QUEUE_ID":5,"LEAVE":"N"}""");
+        AssertSent(portal, "imopenlines.bot.session.transfer", """{"CHAT_ID":112,"QUEUE_ID":1,"LEAVE":"N","CLIENT_ID":"demo-support-bot"}""");
     }
 
     [Fact]
     public async Task Transfer_omits_LEAVE_when_left_null_so_the_portal_default_applies()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
-        await client.ImOpenLines.Bot.Session.TransferAsync(112, transferId: "queue5");
+        Assert.True(await client.ImOpenLines.Bot.Session.TransferAsync(Chat, transferId: QueueTransferId, clientId: BotClientId));
 
-        AssertSent(server, "imopenlines.bot.session.transfer", """{"CHAT_ID":112,"TRANSFER_ID":"queue5"}""");
+        AssertSent(portal, "imopenlines.bot.session.transfer", """{"CHAT_ID":112,"TRANSFER_ID":"queue1","CLIENT_ID":"demo-support-bot"}""");
     }
 
     [Theory]
@@ -163,40 +173,45 @@ public sealed class WireFormatTests
     [InlineData(CallShape.WithResponse)]
     public async Task Finish_sends_CHAT_ID_and_CLIENT_ID(CallShape shape)
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
         var api = client.ImOpenLines.Bot.Session;
-        var request = new ImOpenLinesBotSessionFinishRequest { ChatId = 112, ClientId = "bot-client" };
+        var request = new ImOpenLinesBotSessionFinishRequest { ChatId = Chat, ClientId = BotClientId };
 
         bool ok = shape switch
         {
-            CallShape.Parameters => await api.FinishAsync(112, clientId: "bot-client"),
+            CallShape.Parameters => await api.FinishAsync(Chat, clientId: BotClientId),
             CallShape.Request => await api.FinishAsync(request),
             _ => (await api.FinishWithResponseAsync(request)).Result,
         };
 
         Assert.True(ok);
-        AssertSent(server, "imopenlines.bot.session.finish", """{"CHAT_ID":112,"CLIENT_ID":"bot-client"}""");
+        AssertSent(portal, "imopenlines.bot.session.finish", """{"CHAT_ID":112,"CLIENT_ID":"demo-support-bot"}""");
     }
 
     [Fact]
     public async Task Finish_omits_CLIENT_ID_when_left_null()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        // An application's bot is known by its token, so an OAuth call needs no CLIENT_ID (a webhook's does).
+        await using var portal = await EmulatedPortal.StartAsync();
+        var tokens = portal.IssueTokens();
+        using var client = EmulatorClients.OAuth(portal, tokens);
 
-        await client.ImOpenLines.Bot.Session.FinishAsync(112);
+        Assert.True(await client.ImOpenLines.Bot.Session.FinishAsync(Chat));
 
-        AssertSent(server, "imopenlines.bot.session.finish", """{"CHAT_ID":112}""");
+        ReceivedRequest request = Assert.Single(portal.Requests.All);
+        JsonAssert.IsJsonPost(request);
+        Assert.Equal("/rest/imopenlines.bot.session.finish", request.Target);
+        JsonAssert.Equivalent($$"""{"CHAT_ID":112,"auth":"{{tokens.AccessToken}}"}""", request.Body);
     }
 
     [Fact]
     public async Task WithResponse_returns_the_result_status_and_time()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
-        Bitrix24Response<bool> response = await client.ImOpenLines.Bot.Session.OperatorWithResponseAsync(new() { ChatId = 112 });
+        Bitrix24Response<bool> response = await client.ImOpenLines.Bot.Session.OperatorWithResponseAsync(new() { ChatId = Chat });
 
         Assert.True(response.Result);
         Assert.Equal(200, response.StatusCode);
@@ -206,10 +221,11 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Result_false_is_returned_as_false()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json("""{"result":false}"""));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        portal.Faults.Enqueue(EmulatedFault.Reply(200, """{"result":false}"""));
+        using var client = EmulatorClients.Webhook(portal);
 
-        Assert.False(await client.ImOpenLines.Bot.Session.OperatorAsync(112));
+        Assert.False(await client.ImOpenLines.Bot.Session.OperatorAsync(Chat));
     }
 
     [Fact]
@@ -217,12 +233,12 @@ public sealed class WireFormatTests
     {
         // Escaping is the writer's business; what matters is that the portal decodes the same text.
         const string text = "Привет, \"друг\" <b>&</b> can't\n🙂";
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
-        await client.ImOpenLines.Bot.Session.Message.SendAsync(112, AutoMessageType.Default, text);
+        await client.ImOpenLines.Bot.Session.Message.SendAsync(Chat, AutoMessageType.Default, text);
 
-        var body = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(server.Requests).Body)!;
+        var body = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(portal.Requests.All).Body)!;
         Assert.Equal(text, (string?)body["MESSAGE"]);
     }
 
@@ -230,35 +246,35 @@ public sealed class WireFormatTests
     public async Task Non_ASCII_text_is_sent_as_raw_UTF8_not_as_escapes()
     {
         // Cyrillic as \uXXXX escapes would make a Russian-language bot's bodies six times larger.
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
-        await client.ImOpenLines.Bot.Session.Message.SendAsync(112, AutoMessageType.Default, "Здравствуйте! Чем помочь?");
+        await client.ImOpenLines.Bot.Session.Message.SendAsync(Chat, AutoMessageType.Default, "Здравствуйте! Чем помочь?");
 
-        Assert.Equal("""{"CHAT_ID":112,"NAME":"DEFAULT","MESSAGE":"Здравствуйте! Чем помочь?"}""", Assert.Single(server.Requests).Body);
+        Assert.Equal("""{"CHAT_ID":112,"NAME":"DEFAULT","MESSAGE":"Здравствуйте! Чем помочь?"}""", Assert.Single(portal.Requests.All).Body);
     }
 
     [Fact]
     public async Task Consecutive_calls_on_one_client_each_post_once_in_order()
     {
-        await using var server = await LoopbackServer.StartAsync(Reply.Json(Bodies.True));
-        using var client = TestPortal.WebhookClient(server);
+        await using var portal = await EmulatedPortal.StartAsync();
+        using var client = EmulatorClients.Webhook(portal);
 
-        await client.ImOpenLines.Bot.Session.OperatorAsync(1);
-        await client.ImOpenLines.Bot.Session.FinishAsync(2);
+        await client.ImOpenLines.Bot.Session.OperatorAsync(Chat);
+        await client.ImOpenLines.Bot.Session.FinishAsync(Chat, clientId: BotClientId);
 
         Assert.Collection(
-            server.Requests,
-            r => Assert.Equal(Prefix + "imopenlines.bot.session.operator", r.Path),
-            r => Assert.Equal(Prefix + "imopenlines.bot.session.finish", r.Path));
+            portal.Requests.All,
+            r => Assert.Equal(Prefix + "imopenlines.bot.session.operator", r.Target),
+            r => Assert.Equal(Prefix + "imopenlines.bot.session.finish", r.Target));
     }
 
-    private static void AssertSent(LoopbackServer server, string method, string expectedBody)
+    /// <summary>The portal received exactly one JSON POST to <paramref name="method"/> on the webhook, with no query string, and this body.</summary>
+    private static void AssertSent(EmulatedPortal portal, string method, string expectedBody)
     {
-        RecordedRequest request = Assert.Single(server.Requests);
+        ReceivedRequest request = Assert.Single(portal.Requests.All);
         JsonAssert.IsJsonPost(request);
-        Assert.Equal(Prefix + method, request.Path);
-        Assert.Equal(string.Empty, request.Query);
+        Assert.Equal(Prefix + method, request.Target);
         JsonAssert.Equivalent(expectedBody, request.Body);
     }
 }

@@ -58,7 +58,8 @@ public sealed class EmulatedFault
     /// <summary>An HTML error page, as a proxy or load balancer sends when the portal is unreachable.</summary>
     public static EmulatedFault HtmlPage(int status = 502)
     {
-        string page = $"<html>\r\n<head><title>{status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>{status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        string title = $"{status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}".TrimEnd();
+        string page = $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
         return Reply(status, Encoding.UTF8.GetBytes(page), "text/html", $"{status} HTML page");
     }
 

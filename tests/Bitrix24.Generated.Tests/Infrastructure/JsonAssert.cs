@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Recording;
 
 namespace Bitrix24.Generated.Tests.Infrastructure;
 
@@ -17,10 +18,10 @@ public static class JsonAssert
         Assert.True(JsonNode.DeepEquals(want, got), $"JSON differs.\nExpected: {expected}\nActual:   {actual}");
     }
 
-    /// <summary>The request was a JSON POST (charset, if given, must be UTF-8).</summary>
-    public static void IsJsonPost(RecordedRequest request)
+    /// <summary>The portal received a JSON POST (charset, if given, must be UTF-8).</summary>
+    public static void IsJsonPost(ReceivedRequest request)
     {
-        Assert.Equal("POST", request.Method);
+        Assert.Equal("POST", request.HttpMethod);
         Assert.NotNull(request.ContentType);
         var contentType = MediaTypeHeaderValue.Parse(request.ContentType);
         Assert.Equal("application/json", contentType.MediaType);

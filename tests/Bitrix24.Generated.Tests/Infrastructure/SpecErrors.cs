@@ -1,3 +1,4 @@
+using Bitrix24.Tests.Shared;
 using YamlDotNet.RepresentationModel;
 
 namespace Bitrix24.Generated.Tests.Infrastructure;
