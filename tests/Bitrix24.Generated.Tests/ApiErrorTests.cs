@@ -6,7 +6,10 @@ using Bitrix24.ImOpenLines;
 
 namespace Bitrix24.Generated.Tests;
 
-/// <summary>Error envelopes become <see cref="Bitrix24ApiException"/>, mapped by code only (FACTS.md 2).</summary>
+/// <summary>
+/// Error envelopes become <see cref="Bitrix24ApiException"/>, mapped by code only (FACTS.md 2). One
+/// attempt per call here (no pacing, no retries), so each test sees exactly the answer it scripted.
+/// </summary>
 public sealed class ApiErrorTests
 {
     private const string DefaultMethod = "imopenlines.bot.session.operator";
@@ -36,7 +39,7 @@ public sealed class ApiErrorTests
         string description = $"What {code} means";
         await using var portal = await EmulatedPortal.StartAsync();
         portal.Faults.Enqueue(EmulatedFault.Error(status, code, description), method: method);
-        using var client = EmulatorClients.Webhook(portal);
+        using var client = EmulatorClients.Webhook(portal, EmulatorClients.SingleAttempt);
 
         var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => CallAsync(client, method));
 
@@ -98,7 +101,7 @@ public sealed class ApiErrorTests
     {
         await using var portal = await EmulatedPortal.StartAsync();
         portal.Faults.Enqueue(EmulatedFault.Error(200, "CHAT_ID_EMPTY", "Chat ID can't be empty"));
-        using var client = EmulatorClients.Webhook(portal);
+        using var client = EmulatorClients.Webhook(portal, EmulatorClients.SingleAttempt);
 
         var ex = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(0));
 
@@ -159,7 +162,7 @@ public sealed class ApiErrorTests
     {
         await using var portal = await EmulatedPortal.StartAsync();
         portal.Faults.Enqueue(fault);
-        using var client = EmulatorClients.Webhook(portal);
+        using var client = EmulatorClients.Webhook(portal, EmulatorClients.SingleAttempt);
 
         return await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
     }

@@ -6,7 +6,7 @@ using Bitrix24.Emulator.Wire;
 namespace Bitrix24.Emulator.Auth;
 
 /// <summary>
-/// Decides who a call runs as (FACTS §6): a webhook by the user id and code in its URL; an OAuth call
+/// Decides who a call runs as (REST docs: OAuth): a webhook by the user id and code in its URL; an OAuth call
 /// by the access token in <c>auth</c> (query, JSON or form); a browser session by <c>sessid</c>.
 /// </summary>
 internal sealed class Authenticator

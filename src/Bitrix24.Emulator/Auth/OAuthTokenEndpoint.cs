@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Bitrix24.Emulator.Auth;
 
 /// <summary>
-/// The OAuth server's <c>/oauth/token/</c> (FACTS §6): <c>grant_type=refresh_token</c> with
+/// The OAuth server's <c>/oauth/token/</c> (REST docs: OAuth): <c>grant_type=refresh_token</c> with
 /// <c>client_id</c>, <c>client_secret</c> and <c>refresh_token</c> (or <c>authorization_code</c> with
 /// <c>code</c>), by GET or form POST. A refresh returns a new pair and retires the old refresh token.
 /// </summary>
@@ -52,7 +52,7 @@ internal sealed class OAuthTokenEndpoint
             return (400, Envelope.Error("invalid_request", "Unsupported grant_type"));
         }
 
-        // FACTS §6: all four parameters are required; the grant itself is the fourth.
+        // The OAuth docs: all four parameters are required; the grant itself is the fourth.
         string grantParameter = grantType == "refresh_token" ? "refresh_token" : "code";
         string grant = PhpValue.ToText(p[grantParameter]);
         if (grant.Length == 0)

@@ -1,7 +1,7 @@
 namespace Bitrix24.Emulator.Hosting;
 
 /// <summary>
-/// The two URL forms (FACTS §6): webhook <c>/rest/{user}/{code}/{method}</c> and OAuth
+/// The two URL forms (REST docs: OAuth): webhook <c>/rest/{user}/{code}/{method}</c> and OAuth
 /// <c>/rest/{method}</c>, each with an optional <c>.json</c> suffix. Method names are kept as sent; the dispatcher matches them without regard to case.
 /// </summary>
 /// <param name="Method">The method name as sent, without <c>.json</c>; empty when the URL names none.</param>

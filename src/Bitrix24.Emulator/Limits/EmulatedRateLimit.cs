@@ -1,7 +1,7 @@
 namespace Bitrix24.Emulator.Limits;
 
 /// <summary>
-/// The portal's request-rate limit, a leaky bucket (FACTS §4): each request adds one, the level drains
+/// The portal's request-rate limit, a leaky bucket (REST docs: limits): each request adds one, the level drains
 /// by <see cref="DrainPerSecond"/> every second, and a request that would overflow
 /// <see cref="BucketSize"/> is refused with 503 <c>QUERY_LIMIT_EXCEEDED</c>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Bitrix24.Emulator.Limits;
 
 /// <summary>
-/// The per-method resource limit (FACTS §4): execution time of one method for one app or webhook is
+/// The per-method resource limit (REST docs: limits): execution time of one method for one app or webhook is
 /// summed in ten one-minute buckets; a bucket starts with the first call of its minute and drops out
 /// ten minutes later. When the sum is over the limit the next call is refused with 429
 /// <c>OPERATION_TIME_LIMIT</c>; the call that crossed it still completes.

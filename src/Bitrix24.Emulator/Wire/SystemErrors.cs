@@ -2,7 +2,7 @@ using Bitrix24.Emulator.Methods;
 
 namespace Bitrix24.Emulator.Wire;
 
-/// <summary>The portal's system errors (FACTS §2), with the status and text the docs give.</summary>
+/// <summary>The portal's system errors (the system error table), with the status and text the docs give.</summary>
 internal static class SystemErrors
 {
     public static EmulatedRestException QueryLimitExceeded() => new(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Bitrix24.Emulator.Wire;
 
 /// <summary>
-/// The <c>time</c> object of a response (FACTS §7): start and finish as fractional Unix seconds,
+/// The <c>time</c> object of a response (REST docs: the time block): start and finish as fractional Unix seconds,
 /// duration, processing, ISO dates with the portal's offset, and, when the operating limit is on,
 /// <c>operating</c> and <c>operating_reset_at</c> for the method called.
 /// </summary>

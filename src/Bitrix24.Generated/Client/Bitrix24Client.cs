@@ -8,7 +8,9 @@ namespace Bitrix24;
 /// </summary>
 public sealed partial class Bitrix24Client : IDisposable
 {
-    private readonly Bitrix24Transport _transport;
+    private readonly ResilientCaller _caller;
+    private readonly SecretRedactor _redactor;
+    private readonly OAuthSession? _session;
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly Bitrix24ClientOptions _options;
@@ -35,7 +37,12 @@ public sealed partial class Bitrix24Client : IDisposable
         _options = options;
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        _transport = new Bitrix24Transport(options, httpClient);
+        _redactor = new SecretRedactor(options.Secrets());
+        var transport = new Bitrix24Transport(options, httpClient, _redactor);
+        _session = options.AuthMode == Bitrix24AuthMode.OAuth
+            ? new OAuthSession(options.Tokens!, new TokenEndpointClient(options, httpClient, _redactor), options.TokenStore, _redactor)
+            : null;
+        _caller = new ResilientCaller(options, transport, PortalRateLimiters.For(options), _session);
     }
 
     /// <summary>
@@ -52,8 +59,11 @@ public sealed partial class Bitrix24Client : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return _transport.CallAsync(method, request, cancellationToken);
+        return _caller.CallAsync(method, request, cancellationToken);
     }
+
+    /// <summary>For OAuth clients, the tokens in use now (refreshed ones included); null for webhooks. <see cref="object.ToString"/> never shows them.</summary>
+    public Bitrix24OAuthTokens? OAuthTokens => _session?.Current;
 
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
     public void Dispose()

@@ -43,6 +43,34 @@ public sealed class Bitrix24ClientOptions
 
     private TimeSpan _requestTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How requests are paced: the portal's plan (<see cref="Bitrix24RateLimit.Standard"/> by default,
+    /// shared by every client of the same portal in this process), a custom pace, your own
+    /// <see cref="System.Threading.RateLimiting.RateLimiter"/>, or <see cref="Bitrix24RateLimit.Off"/>.
+    /// </summary>
+    public Bitrix24RateLimit RateLimit
+    {
+        get => _rateLimit;
+        set => _rateLimit = value ?? throw new ArgumentNullException(nameof(value), "Use Bitrix24RateLimit.Off to switch pacing off.");
+    }
+
+    private Bitrix24RateLimit _rateLimit = Bitrix24RateLimit.Standard;
+
+    /// <summary>When calls are repeated (see <see cref="Bitrix24RetryOptions"/>); on by default, and never for a call that may have run unless the method is idempotent.</summary>
+    public Bitrix24RetryOptions Retry { get; } = new();
+
+    /// <summary>The clock every wait uses (back-off, rate limiting, operating limits); tests pass a fake one.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>For OAuth clients: where refreshed tokens are saved. The refresh token rotates, so save them or lose access after the next restart.</summary>
+    public IBitrix24TokenStore? TokenStore { get; set; }
+
     /// <summary>The address methods are appended to: the webhook URL, or the OAuth <c>client_endpoint</c>.</summary>
     internal Uri RestEndpoint { get; }
 

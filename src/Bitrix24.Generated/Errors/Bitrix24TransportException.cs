@@ -36,5 +36,5 @@ public sealed class Bitrix24TransportException : Bitrix24Exception
     /// False only when the request surely never reached the portal. When true, a method that is not
     /// idempotent may have run, and repeating it could do it twice.
     /// </summary>
-    public bool MayHaveReachedPortal => Failure != Bitrix24TransportFailure.ConnectionFailed;
+    public bool MayHaveReachedPortal => Failure is not (Bitrix24TransportFailure.ConnectionFailed or Bitrix24TransportFailure.RateLimited);
 }

@@ -14,4 +14,7 @@ public enum Bitrix24TransportFailure
 
     /// <summary>An answer came but is not a Bitrix24 envelope: an HTML error page, an empty or truncated body, or an unreadable result.</summary>
     InvalidResponse,
+
+    /// <summary>The client's own rate limiter gave no permit within the call's time: the request was never sent.</summary>
+    RateLimited,
 }

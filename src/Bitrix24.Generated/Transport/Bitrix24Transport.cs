@@ -7,10 +7,10 @@ using System.Text.Json;
 namespace Bitrix24;
 
 /// <summary>
-/// The one path every generated method takes: write the JSON body, POST it to the method's URL,
-/// read the envelope, and turn every failure into <see cref="Bitrix24ApiException"/> or
-/// <see cref="Bitrix24TransportException"/>. Caller cancellation surfaces as
-/// <see cref="OperationCanceledException"/>.
+/// One HTTP attempt of a call: write the JSON body, POST it to the method's URL, read the envelope,
+/// and turn every failure into <see cref="Bitrix24ApiException"/> or <see cref="Bitrix24TransportException"/>.
+/// Caller cancellation surfaces as <see cref="OperationCanceledException"/>. Pacing, retries and token
+/// refresh wrap this in <see cref="ResilientCaller"/>.
 /// </summary>
 internal sealed class Bitrix24Transport
 {
@@ -25,26 +25,46 @@ internal sealed class Bitrix24Transport
     private readonly SecretRedactor _redactor;
     private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
 
-    public Bitrix24Transport(Bitrix24ClientOptions options, HttpClient httpClient)
+    public Bitrix24Transport(Bitrix24ClientOptions options, HttpClient httpClient, SecretRedactor redactor)
     {
         _options = options;
         _httpClient = httpClient;
-        _redactor = new SecretRedactor(options.Secrets());
+        _redactor = redactor;
     }
 
-    public async Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+    /// <summary>Writes the body, which can throw <see cref="ArgumentException"/> before anything is sent.</summary>
+    /// <param name="method">The method, whose writer puts the parameters.</param>
+    /// <param name="request">The parameters.</param>
+    /// <param name="accessToken">For OAuth, the token to send as <c>auth</c>; null for webhooks.</param>
+    public ReadOnlyMemory<byte> WriteBody<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request, string? accessToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
+        {
+            writer.WriteStartObject();
+            method.WriteParameters(writer, request);
+            if (accessToken is not null)
+            {
+                writer.WriteString("auth"u8, accessToken);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>Sends one attempt with a body from <see cref="WriteBody"/>.</summary>
+    public async Task<Bitrix24Response<TResult>> SendAsync<TRequest, TResult>(
         Bitrix24Method<TRequest, TResult> method,
-        TRequest request,
+        ReadOnlyMemory<byte> body,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Written before anything is sent: a bad argument throws here and nothing reaches the portal.
-        ArrayBufferWriter<byte> body = WriteBody(method, request);
-
         using var message = new HttpRequestMessage(HttpMethod.Post, MethodUri(method.Name))
         {
-            Content = new ReadOnlyMemoryContent(body.WrittenMemory) { Headers = { ContentType = JsonContentType } },
+            Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = JsonContentType } },
         };
 
         using CancellationTokenSource? timeout = StartTimeout(cancellationToken);
@@ -77,24 +97,6 @@ internal sealed class Bitrix24Transport
         }
 
         return ResponseEnvelopeReader.Read(method.Name, statusCode, responseBody, method.ReadResult, _redactor);
-    }
-
-    private ArrayBufferWriter<byte> WriteBody<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
-        {
-            writer.WriteStartObject();
-            method.WriteParameters(writer, request);
-            if (_options.AuthMode == Bitrix24AuthMode.OAuth)
-            {
-                writer.WriteString("auth"u8, _options.Tokens!.AccessToken);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer;
     }
 
     private Uri MethodUri(string method) =>

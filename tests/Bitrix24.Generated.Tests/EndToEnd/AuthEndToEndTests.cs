@@ -1,6 +1,7 @@
 using Bitrix24.Emulator;
 using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
+using Bitrix24.ImOpenLines;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bitrix24.Generated.Tests.EndToEnd;
@@ -34,19 +35,36 @@ public sealed class AuthEndToEndTests
     }
 
     [Fact]
-    public async Task An_access_token_an_hour_old_is_expired_token_with_401()
+    public async Task An_access_token_an_hour_old_is_refreshed_once_and_the_call_goes_through()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var portal = await EmulatedPortal.StartAsync(new EmulatedPortalOptions { TimeProvider = clock });
         using var client = EmulatorClients.OAuth(portal);
-        Assert.True(await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
+        Assert.True(await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "before"));
 
         clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "after"));
+
+        Assert.Equal(1, portal.TokenRefreshCount);
+        Assert.Equal(["expired_token", null], portal.Requests.For("imopenlines.bot.session.message.send").Skip(1).Select(r => r.ErrorCode));
+        Assert.Single(portal.State.GetChat(DemoPortal.ChatId).Transcript, m => m.Text == "after");
+    }
+
+    [Fact]
+    public async Task A_refresh_token_unused_for_180_days_is_invalid_grant_telling_to_authorize_again()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await EmulatedPortal.StartAsync(new EmulatedPortalOptions { TimeProvider = clock });
+        using var client = EmulatorClients.OAuth(portal);
+        clock.Advance(TimeSpan.FromDays(181));
+
+        // The OAuth server refuses the refresh; the SDK does not loop, it says what to do.
         var e = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
 
-        Assert.Equal(Bitrix24ErrorCode.ExpiredToken, e.ErrorCode);
-        Assert.Equal(401, e.StatusCode);
-        Assert.Equal(Bitrix24RetryClass.AfterRefresh, e.RetryClass);
+        Assert.Equal("invalid_grant", e.Code);
+        Assert.Contains("authorized again", e.Description, StringComparison.Ordinal);
+        Assert.Single(portal.Requests.For("imopenlines.bot.session.message.send"));
+        Assert.Equal(0, portal.TokenRefreshCount);
     }
 
     [Fact]

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bitrix24.Generated.Tests.EndToEnd;
 
 /// <summary>
-/// The portal's limits as the SDK surfaces them today (the client-side limiter and retries come with
-/// the resilience work): 503 QUERY_LIMIT_EXCEEDED past the bucket, 429 OPERATION_TIME_LIMIT past the
-/// operating time, each with the retry class that tells a caller what is safe.
+/// The portal's limits as one HTTP exchange each, with the SDK's pacing and retries off: 503
+/// QUERY_LIMIT_EXCEEDED past the bucket, 429 OPERATION_TIME_LIMIT past the operating time, each with
+/// the retry class that tells a caller what is safe. (How the SDK keeps them away from callers is in
+/// the Resilience tests.)
 /// </summary>
 public sealed class LimitEndToEndTests
 {
@@ -19,7 +20,7 @@ public sealed class LimitEndToEndTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var portal = await EmulatedPortal.StartAsync(new EmulatedPortalOptions { TimeProvider = clock });
-        using var client = EmulatorClients.Webhook(portal);
+        using var client = EmulatorClients.Webhook(portal, EmulatorClients.SingleAttempt);
         int before = portal.State.GetChat(DemoPortal.ChatId).Transcript.Count;
 
         var outcomes = new List<string>();
@@ -50,7 +51,7 @@ public sealed class LimitEndToEndTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var portal = await EmulatedPortal.StartAsync(new EmulatedPortalOptions { TimeProvider = clock, RateLimit = EmulatedRateLimit.Standard });
-        using var client = EmulatorClients.Webhook(portal);
+        using var client = EmulatorClients.Webhook(portal, EmulatorClients.SingleAttempt);
         for (int i = 0; i < 50; i++)
         {
             await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId);
@@ -73,7 +74,11 @@ public sealed class LimitEndToEndTests
             OperatingLimit = TimeSpan.FromSeconds(1),
             CallDuration = TimeSpan.FromMilliseconds(400),
         });
-        using var client = EmulatorClients.Webhook(portal);
+        using var client = EmulatorClients.Webhook(portal, o =>
+        {
+            EmulatorClients.SingleAttempt(o);
+            o.TimeProvider = clock;
+        });
 
         // 0.4 + 0.4 + 0.4 = 1.2 s: the third call crosses the limit and still completes.
         Bitrix24Response<bool> last = null!;

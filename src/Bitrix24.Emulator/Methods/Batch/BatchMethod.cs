@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Bitrix24.Emulator.Methods.Batch;
 
 /// <summary>
-/// <c>batch</c> (FACTS §5): up to 50 commands <c>method?query</c> run in order with the caller's
+/// <c>batch</c> (REST docs: batch): up to 50 commands <c>method?query</c> run in order with the caller's
 /// authorization; <c>$result[key][field]</c> references earlier results; with <c>halt</c> it stops at
 /// the first failure; commands past 50 fail with <c>ERROR_BATCH_LENGTH_EXCEEDED</c>; a nested batch
 /// fails with <c>ERROR_BATCH_METHOD_NOT_ALLOWED</c>. The answer is HTTP 200 however the commands fare.

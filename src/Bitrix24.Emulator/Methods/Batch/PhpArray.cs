@@ -5,7 +5,7 @@ namespace Bitrix24.Emulator.Methods.Batch;
 
 /// <summary>
 /// A PHP array being built, encoded as <c>json_encode</c> does: a list (keys 0..n-1 in order) becomes a
-/// JSON array, anything else an object, and an empty one <c>[]</c> (FACTS §5: empty members are <c>[]</c>).
+/// JSON array, anything else an object, and an empty one <c>[]</c> (REST docs, batch: empty members are <c>[]</c>).
 /// </summary>
 internal sealed class PhpArray
 {

@@ -1,9 +1,9 @@
 namespace Bitrix24.Emulator.Methods.OpenLines;
 
-/// <summary>The errors of the <c>imopenlines.bot.session.*</c> pages (FACTS §1), with the wire text the portal's code uses.</summary>
+/// <summary>The errors of the <c>imopenlines.bot.session.*</c> pages, with the wire text the portal's code uses.</summary>
 internal static class BotSessionErrors
 {
-    // The code's text ends with a period (FACTS §3); the pages show it with and without.
+    // The handler's text ends with a period; the pages show it with and without.
     public static EmulatedRestException WrongAuthType() => new(403, "WRONG_AUTH_TYPE", "Access for this method not allowed by session authorization.");
 
     public static EmulatedRestException ChatIdEmpty() => new(400, "CHAT_ID_EMPTY", "Chat ID can't be empty");
@@ -18,6 +18,6 @@ internal static class BotSessionErrors
 
     public static EmulatedRestException BotIdError() => new(400, "BOT_ID_ERROR", "Bot not found");
 
-    // RU docs and the code say "You can not"; the EN page says "You cannot" (FACTS §1.3).
+    // RU docs and the code say "You can not"; the EN page says "You cannot" (the imopenlines.bot.session.transfer page).
     public static EmulatedRestException OperatorWrong() => new(400, "OPERATOR_WRONG", "You can not redirect to this operator");
 }

@@ -7,7 +7,7 @@ namespace Bitrix24.Emulator.Methods.OpenLines;
 
 /// <summary>
 /// <c>imopenlines.bot.session.message.send</c>, <c>.operator</c>, <c>.transfer</c> and <c>.finish</c>,
-/// written from the official pages and the handler code they describe (FACTS §1): the same checks
+/// written from the official pages and the handler code they describe: the same checks
 /// in the same order, the same loose reading of values, the same state changes.
 /// </summary>
 internal static class BotSessionMethods

@@ -1,0 +1,81 @@
+namespace Bitrix24;
+
+/// <summary>
+/// The tokens an OAuth client calls with, and their refresh. However many calls find the access token
+/// expired at once, one refresh runs and all of them wait for it: the refresh token rotates, so two
+/// refreshes racing would leave one caller with a dead token (and could get the app blocked). A call
+/// that comes back with a token older than the current one just uses the current one.
+/// </summary>
+internal sealed class OAuthSession
+{
+    private readonly object _gate = new();
+    private readonly TokenEndpointClient _endpoint;
+    private readonly IBitrix24TokenStore? _store;
+    private readonly SecretRedactor _redactor;
+    private Bitrix24OAuthTokens _tokens;
+    private Task<Bitrix24OAuthTokens>? _refreshing;
+    private int _refreshCount;
+
+    public OAuthSession(Bitrix24OAuthTokens tokens, TokenEndpointClient endpoint, IBitrix24TokenStore? store, SecretRedactor redactor)
+    {
+        _tokens = tokens;
+        _endpoint = endpoint;
+        _store = store;
+        _redactor = redactor;
+    }
+
+    /// <summary>The tokens calls use now.</summary>
+    public Bitrix24OAuthTokens Current => Volatile.Read(ref _tokens);
+
+    /// <summary>How many refreshes this client made.</summary>
+    public int RefreshCount => Volatile.Read(ref _refreshCount);
+
+    /// <summary>
+    /// Gets tokens newer than <paramref name="expiredAccessToken"/>: at once if another call already
+    /// refreshed, else by joining (or starting) the one refresh in flight. Cancelling stops this caller's
+    /// wait, not the refresh others depend on.
+    /// </summary>
+    public Task<Bitrix24OAuthTokens> RefreshAsync(string expiredAccessToken, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!string.Equals(_tokens.AccessToken, expiredAccessToken, StringComparison.Ordinal))
+            {
+                return Task.FromResult(_tokens);
+            }
+
+            _refreshing ??= RunRefreshAsync(_tokens);
+            return _refreshing.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<Bitrix24OAuthTokens> RunRefreshAsync(Bitrix24OAuthTokens expired)
+    {
+        try
+        {
+            await Task.Yield();
+            Bitrix24OAuthTokens fresh = await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false);
+            _redactor.Add([fresh.AccessToken, fresh.RefreshToken]);
+            lock (_gate)
+            {
+                _tokens = fresh;
+                _refreshCount++;
+            }
+
+            // Saved after the switch: the old refresh token is already dead, so the new pair is used even if saving fails.
+            if (_store is not null)
+            {
+                await _store.SaveAsync(fresh, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return fresh;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _refreshing = null;
+            }
+        }
+    }
+}

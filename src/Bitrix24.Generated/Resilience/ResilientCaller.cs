@@ -1,0 +1,145 @@
+using System.Threading.RateLimiting;
+
+namespace Bitrix24;
+
+/// <summary>
+/// The call path around each HTTP attempt: wait for the method's operating limit and for a permit from
+/// the portal's rate limiter, send, and on failure repeat only what <see cref="RetryPolicy"/> says is
+/// safe, after a jittered back-off, a token refresh, or the operating reset. Every wait goes through
+/// <see cref="Bitrix24ClientOptions.TimeProvider"/> and stays within <see cref="Bitrix24RetryOptions.TotalTimeout"/>.
+/// </summary>
+internal sealed class ResilientCaller
+{
+    private readonly Bitrix24ClientOptions _options;
+    private readonly Bitrix24Transport _transport;
+    private readonly RateLimiter? _limiter;
+    private readonly OperatingLimitGate _operatingLimits = new();
+    private readonly OAuthSession? _session;
+
+    public ResilientCaller(Bitrix24ClientOptions options, Bitrix24Transport transport, RateLimiter? limiter, OAuthSession? session)
+    {
+        _options = options;
+        _transport = transport;
+        _limiter = limiter;
+        _session = session;
+    }
+
+    public async Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+        Bitrix24Method<TRequest, TResult> method,
+        TRequest request,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Bitrix24RetryOptions retry = _options.Retry;
+        TimeProvider clock = _options.TimeProvider;
+        DateTimeOffset deadline = retry.TotalTimeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + retry.TotalTimeout;
+
+        // Written before anything is sent: a bad argument throws here and nothing reaches the portal.
+        string? accessToken = _session?.Current.AccessToken;
+        ReadOnlyMemory<byte> body = _transport.WriteBody(method, request, accessToken);
+        bool refreshed = false;
+        int retries = 0;
+        while (true)
+        {
+            await WaitForOperatingLimitAsync(method, deadline, cancellationToken).ConfigureAwait(false);
+            await AcquirePermitAsync(method.Name, deadline, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Bitrix24Response<TResult> response = await _transport.SendAsync(method, body, cancellationToken).ConfigureAwait(false);
+                _operatingLimits.Observe(method.Name, response.Time);
+                return response;
+            }
+            catch (Bitrix24Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                switch (RetryPolicy.Classify(failure, method.IsIdempotent))
+                {
+                    // Refreshing is not a retry: the portal refused the old token before running anything. Once per call, so never a loop.
+                    case RetryAction.RefreshToken when _session is not null && accessToken is not null && !refreshed:
+                        refreshed = true;
+                        accessToken = (await _session.RefreshAsync(accessToken, cancellationToken).ConfigureAwait(false)).AccessToken;
+                        body = _transport.WriteBody(method, request, accessToken);
+                        continue;
+
+                    case RetryAction.WaitForOperatingReset:
+                        DateTimeOffset until = _operatingLimits.Block(method.Name, (failure as Bitrix24ApiException)?.Time, clock.GetUtcNow());
+                        if (!retry.Enabled || !retry.WaitForOperatingLimit || ++retries >= retry.MaxAttempts || until > deadline)
+                        {
+                            throw;
+                        }
+
+                        continue;
+
+                    case RetryAction.Backoff when retry.Enabled && ++retries < retry.MaxAttempts:
+                        TimeSpan delay = Backoff.Delay(retries, retry);
+                        if (clock.GetUtcNow() + delay > deadline)
+                        {
+                            throw;
+                        }
+
+                        await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                        continue;
+
+                    default:
+                        throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits out a block from the method's operating limit, or fails at once when the user chose so or it would end too late.</summary>
+    private async Task WaitForOperatingLimitAsync(Bitrix24MethodInfo method, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        TimeProvider clock = _options.TimeProvider;
+        if (_operatingLimits.BlockedUntil(method.Name, clock.GetUtcNow()) is not { } until)
+        {
+            return;
+        }
+
+        if (!_options.Retry.Enabled || !_options.Retry.WaitForOperatingLimit || until > deadline)
+        {
+            throw new Bitrix24ApiException(method.Name, "OPERATION_TIME_LIMIT",
+                $"Method is blocked due to operation time limit until {until:u}; the call was not sent.", 429);
+        }
+
+        await Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes one permit from the portal's limiter, waiting in line as long as the call's time allows.</summary>
+    private async Task AcquirePermitAsync(string method, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (_limiter is null)
+        {
+            return;
+        }
+
+        // The usual case, a permit at hand, costs no timer.
+        using (RateLimitLease immediate = _limiter.AttemptAcquire(1))
+        {
+            if (immediate.IsAcquired)
+            {
+                return;
+            }
+        }
+
+        TimeProvider clock = _options.TimeProvider;
+        using var budget = deadline == DateTimeOffset.MaxValue ? null : new CancellationTokenSource(Max(deadline - clock.GetUtcNow(), TimeSpan.Zero), clock);
+        using var linked = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            using RateLimitLease lease = await _limiter.AcquireAsync(1, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            if (lease.IsAcquired)
+            {
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The call's time ran out while waiting in line.
+        }
+
+        throw new Bitrix24TransportException(method, Bitrix24TransportFailure.RateLimited,
+            $"{method}: the client's rate limiter gave no permit within the call's time ({_options.RateLimit}); the request was not sent.");
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
