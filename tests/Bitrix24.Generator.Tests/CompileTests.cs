@@ -67,6 +67,18 @@ public sealed class CompileTests
                     catch (Bitrix24TransportException e) when (e.StatusCode is 502)
                     {
                     }
+
+                    var batch = client.CreateBatch(halt: false);
+                    Bitrix24BatchItem<bool> a = batch.ImOpenLines.Bot.Session.Message.Send(chatId: 112, name: AutoMessageType.Default, message: "Hi");
+                    Bitrix24BatchItem<bool> b = batch.ImOpenLines.Bot.Session.Operator(new ImOpenLinesBotSessionOperatorRequest { ChatId = 112 });
+                    await batch.ExecuteAsync(ct);
+                    ok &= a.Result;
+                    Bitrix24ApiException? error = b.Error;
+                    Bitrix24BatchItemStatus itemStatus = a.Status;
+                    foreach (Bitrix24BatchItem item in batch.Items)
+                    {
+                        string key = item.Key; string itemMethod = item.Method; Bitrix24ResponseTime? itemTime = item.Time;
+                    }
                 }
             }
             """;
@@ -75,6 +87,35 @@ public sealed class CompileTests
 
         Assert.Empty(generatorDiagnostics);
         AssertNoErrors(output);
+    }
+
+    [Fact]
+    public void AMethodNamedLikeAGroup_CompilesWithoutWarnings_ItsBatchMethodRenamed()
+    {
+        // calendar.event.get and calendar.event.get.nearest: the batch group has both a Get group and GetCommand(...).
+        const string get = "method: calendar.event.get\nparams:\n  - name: ID\n    type: int\nresult:\n  type: string\n";
+        var specs = RepositoryFiles.RealSpecs().Concat(
+        [
+            new InMemoryAdditionalText("spec/calendar/calendar.event.get.yaml", get),
+            new InMemoryAdditionalText("spec/calendar/calendar.event.get.nearest.yaml", get.Replace("calendar.event.get", "calendar.event.get.nearest")),
+        ]);
+        const string userProgram = """
+            /// <summary>Queues both methods.</summary>
+            public static class UserProgram
+            {
+                /// <summary>Queues both methods.</summary>
+                public static void Queue(Bitrix24.Bitrix24Batch batch)
+                {
+                    Bitrix24.Bitrix24BatchItem<string?> one = batch.Calendar.Event.GetCommand(id: 1);
+                    Bitrix24.Bitrix24BatchItem<string?> nearest = batch.Calendar.Event.Get.Nearest();
+                }
+            }
+            """;
+
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs, userProgram);
+
+        Assert.Empty(generatorDiagnostics);
+        AssertNoWarnings(output);
     }
 
     [Fact]

@@ -252,10 +252,30 @@ public sealed class DiagnosticsTests
     [Theory]
     [InlineData("spec/dispose/dispose.item.get.yaml", "method: dispose.item.get", "Bitrix24Client.Dispose")]
     [InlineData("spec/demo/demo.demoApi.get.yaml", "method: demo.demoApi.get", "DemoApi")]
+    [InlineData("spec/count/count.item.get.yaml", "method: count.item.get", "Bitrix24Batch.Count")]
+    [InlineData("spec/demo/demo.demoBatchApi.get.yaml", "method: demo.demoBatchApi.get", "DemoBatchApi")]
+    [InlineData("spec/demo/demo.batch.item.get.yaml", "method: demo.batch.item.get", "'DemoBatchApi', which the group class of demo.batch.item.get")]
     public void MethodNamesClashingWithGeneratedOrHandWrittenMembers_B24G2006(string path, string methodLine, string clash)
     {
         var diagnostic = AssertOnly("B24G2006", path + "(1,9)", DiagnosticSeverity.Error, (path, Valid.Replace("method: demo.item.get", methodLine)));
         Assert.Contains(clash, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void BatchMethodPushedAsideByAGroup_GetsTheCommandSuffix_AndAMethodOfThatNameIsB24G2006()
+    {
+        // demo.item.get.nearest makes a group property Get, so the batch method of demo.item.get is GetCommand...
+        var result = GeneratorHarness.Run((Path, Valid), ("spec/demo/demo.item.get.nearest.yaml", Valid.Replace("demo.item.get", "demo.item.get.nearest"))).GetRunResult();
+        Assert.Empty(result.Diagnostics);
+        string getFile = result.Results.Single().GeneratedSources.Single(s => s.HintName == "Methods.Demo.Item.Get.g.cs").SourceText.ToString();
+        Assert.Contains("public global::Bitrix24.Bitrix24BatchItem<bool> GetCommand(int id)", getFile, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task<bool> GetAsync(int id,", getFile, StringComparison.Ordinal);
+
+        // ...which a method named getCommand may then not take.
+        const string third = "spec/demo/demo.item.getCommand.yaml";
+        var diagnostic = AssertOnly("B24G2006", third + "(1,9)", DiagnosticSeverity.Error,
+            (Path, Valid), ("spec/demo/demo.item.get.nearest.yaml", Valid.Replace("demo.item.get", "demo.item.get.nearest")), (third, Valid.Replace("demo.item.get", "demo.item.getCommand")));
+        Assert.Contains("DemoItemBatchApi.GetCommand", diagnostic.GetMessage());
     }
 
     [Theory]

@@ -23,7 +23,11 @@ internal sealed class SdkModelBuilder
 
     /// <summary>Members of the hand-written <c>Bitrix24Client</c> (and of object) a scope property must not take.</summary>
     private static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
-        { "CallAsync", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" };
+        { "CallAsync", "CreateBatch", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" };
+
+    /// <summary>Public members of the hand-written <c>Bitrix24Batch</c> (and of object) a scope property must not take.</summary>
+    private static readonly HashSet<string> BatchMembers = new(StringComparer.Ordinal)
+        { "Add", "Count", "ExecuteAsync", "Halt", "IsExecuted", "Items", "MaxCommandsPerCall", "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>Members of object a request property would hide.</summary>
     private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
@@ -204,19 +208,28 @@ internal sealed class SdkModelBuilder
 
     /// <summary>
     /// Group classes come from method names, which are the spec's primary content; they are claimed
-    /// first so an enum that happens to share a group's name is the one reported and left out.
+    /// first so an enum that happens to share a group's name is the one reported and left out. The
+    /// client's groups go before the batch's, so a method segment named <c>batch</c> keeps its client
+    /// group and the batch group is the one reported.
     /// </summary>
     private void ClaimGroupTypes(SpecFile[] files, TypeNameRegistry typeNames)
     {
-        foreach (MethodSpec method in files.Select(f => f.Method).OfType<MethodSpec>())
+        MethodSpec[] methods = files.Select(f => f.Method).OfType<MethodSpec>()
+            .Where(m => PascalSegments(m.Name).All(CSharpNames.IsUsableName))
+            .ToArray();
+        foreach (MethodSpec method in methods)
         {
-            string[] segments = PascalSegments(method.Name);
-            if (segments.All(CSharpNames.IsUsableName))
+            foreach (string group in GroupTypesOf(method.Name))
             {
-                for (int depth = 1; depth < segments.Length; depth++)
-                {
-                    typeNames.TryClaimGroup(NamespaceOf(method.Scope), string.Concat(segments.Take(depth)) + "Api", method.Name, method.NameLocation);
-                }
+                typeNames.TryClaimGroup(NamespaceOf(method.Scope), group, method.Name, method.NameLocation);
+            }
+        }
+
+        foreach (MethodSpec method in methods)
+        {
+            foreach (string group in BatchGroupTypesOf(method.Name))
+            {
+                typeNames.TryClaimBatchGroup(NamespaceOf(method.Scope), group, method.Name, method.NameLocation);
             }
         }
     }
@@ -331,7 +344,8 @@ internal sealed class SdkModelBuilder
                 continue;
             }
 
-            int selfNamed = Enumerable.Range(1, segments.Length - 2).FirstOrDefault(d => segments[d] == string.Concat(segments.Take(d)) + "Api");
+            int selfNamed = Enumerable.Range(1, segments.Length - 2).FirstOrDefault(d =>
+                segments[d] == string.Concat(segments.Take(d)) + "Api" || segments[d] == string.Concat(segments.Take(d)) + "BatchApi");
             if (selfNamed > 0)
             {
                 // The group property would be named like the class that holds it (CS0542).
@@ -342,6 +356,12 @@ internal sealed class SdkModelBuilder
             if (ClientMembers.Contains(segments[0]))
             {
                 Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, "Bitrix24Client." + segments[0], "the hand-written client", "; map the word to another spelling in naming.yaml");
+                continue;
+            }
+
+            if (BatchMembers.Contains(segments[0]))
+            {
+                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, "Bitrix24Batch." + segments[0], "the hand-written batch", "; map the word to another spelling in naming.yaml");
                 continue;
             }
 
@@ -437,14 +457,17 @@ internal sealed class SdkModelBuilder
             .Select(e => new ErrorDocModel(e.Code, codeMembers[e.Code], e.Status, e.Description, e.When))
             .ToEquatableArray();
 
-        string groupType = string.Concat(segments.Take(segments.Length - 1)) + "Api";
+        string groupPrefix = string.Concat(segments.Take(segments.Length - 1));
+        string methodName = segments[segments.Length - 1];
         return new MethodModel(
             spec.Name,
             NamespaceOf(spec.Scope),
             requestType,
             fullName + "Method",
-            groupType,
-            segments[segments.Length - 1],
+            groupPrefix + "Api",
+            methodName,
+            groupPrefix + "BatchApi",
+            methodName, // the final batch name is chosen once every group is known (DropGroupMemberClashes)
             spec.Summary,
             spec.Remarks,
             spec.Docs,
@@ -478,19 +501,30 @@ internal sealed class SdkModelBuilder
 
     /// <summary>
     /// A group class holds child-group properties (<c>Message</c>) and two methods per REST method
-    /// (<c>SendAsync</c>, <c>SendWithResponseAsync</c>); two of them must not share a name. Group
-    /// type names must not collide with other generated types either.
+    /// (<c>SendAsync</c>, <c>SendWithResponseAsync</c>); two of them must not share a name. Its batch
+    /// counterpart holds the same child groups and one method name per REST method (<c>Send</c>):
+    /// when that name is taken by a child group, the class itself or an <c>object</c> member, the batch
+    /// method becomes <c>SendCommand</c>. Group type names must not collide with other generated types.
     /// </summary>
     private List<MethodModel> DropGroupMemberClashes(List<MethodModel> methods, Dictionary<string, SpecLocation> declaredIn, TypeNameRegistry typeNames)
     {
         var members = new Dictionary<(string Ns, string Group, string Member), string>();
+        var batchMembers = new Dictionary<(string Ns, string Group, string Member), string>();
         foreach (var group in CollectGroups(methods))
         {
             // A member may not be named like its class (CS0542).
             members[(group.Key.Ns, group.Key.Type, group.Key.Type)] = "the group class itself";
+            batchMembers[(group.Key.Ns, group.Value.BatchType, group.Value.BatchType)] = "the group class itself";
+            foreach (string objectMember in ObjectMembers)
+            {
+                // A parameterless batch method would hide object.ToString() and the like.
+                batchMembers[(group.Key.Ns, group.Value.BatchType, objectMember)] = "System.Object";
+            }
+
             foreach (GroupChildModel child in group.Value.Children)
             {
                 members[(group.Key.Ns, group.Key.Type, child.PropertyName)] = "group " + child.RestPrefix;
+                batchMembers[(group.Key.Ns, group.Value.BatchType, child.PropertyName)] = "group " + child.RestPrefix;
             }
         }
 
@@ -507,7 +541,18 @@ internal sealed class SdkModelBuilder
                 continue;
             }
 
-            if (!GroupTypesOf(method).All(group => typeNames.TryClaimGroup(method.Namespace, group, method.RestName, location)))
+            // Only names that are not methods push the batch method aside; two methods sharing a name is a clash.
+            bool plainNameTaken = batchMembers.TryGetValue((method.Namespace, method.BatchGroupType, method.MethodName), out string? taker)
+                && !taker.StartsWith("method ", StringComparison.Ordinal);
+            string batchName = plainNameTaken ? method.MethodName + "Command" : method.MethodName;
+            if (batchMembers.TryGetValue((method.Namespace, method.BatchGroupType, batchName), out string? batchClash))
+            {
+                Report(DiagnosticDescriptors.NameCollision, location, "Method", method.RestName, method.BatchGroupType + "." + batchName, batchClash, "");
+                continue;
+            }
+
+            if (!GroupTypesOf(method.RestName).All(group => typeNames.TryClaimGroup(method.Namespace, group, method.RestName, location))
+                || !BatchGroupTypesOf(method.RestName).All(group => typeNames.TryClaimBatchGroup(method.Namespace, group, method.RestName, location)))
             {
                 continue;
             }
@@ -517,50 +562,55 @@ internal sealed class SdkModelBuilder
                 members[(method.Namespace, method.GroupType, name)] = "method " + method.RestName;
             }
 
-            kept.Add(method);
+            batchMembers[(method.Namespace, method.BatchGroupType, batchName)] = "method " + method.RestName;
+            kept.Add(method with { BatchMethodName = batchName });
         }
 
         return kept;
     }
 
+    /// <summary>Per scope, one file with the client's group classes and one with the batch's.</summary>
     private IEnumerable<EmitUnit> BuildClientTrees(List<MethodModel> methods)
     {
         foreach (var scope in methods.GroupBy(m => m.RestName.Split('.')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             string scopePascal = _names.Pascal(scope.Key);
             var groups = CollectGroups(scope)
-                .Select(g => new GroupModel(g.Key.Type, g.Value.RestPrefix, g.Value.Children.ToEquatableArray()))
+                .Select(g => new GroupModel(g.Key.Type, g.Value.BatchType, g.Value.RestPrefix, g.Value.Children.ToEquatableArray()))
                 .OrderBy(g => g.TypeName, StringComparer.Ordinal)
                 .ToEquatableArray();
-            yield return new ClientTreeUnit(
-                "Clients." + scopePascal + ".g.cs",
-                new ScopeClientModel(NamespaceOf(scope.Key), scope.Key, scopePascal, scopePascal + "Api", groups));
+            var model = new ScopeClientModel(NamespaceOf(scope.Key), scope.Key, scopePascal, GroupType(scopePascal), BatchGroupType(scopePascal), groups);
+            yield return new ClientTreeUnit("Clients." + scopePascal + ".g.cs", model);
+            yield return new BatchTreeUnit("Batch." + scopePascal + ".g.cs", model);
         }
     }
 
     /// <summary>
     /// Every group class the methods need: one per proper prefix of a method name
-    /// (<c>imopenlines</c>, <c>imopenlines.bot</c>, ...), with its child groups sorted by name.
+    /// (<c>imopenlines</c>, <c>imopenlines.bot</c>, ...), with its batch counterpart and its child
+    /// groups sorted by name.
     /// </summary>
-    private Dictionary<(string Ns, string Type), (string RestPrefix, SortedSet<GroupChildModel> Children)> CollectGroups(IEnumerable<MethodModel> methods)
+    private Dictionary<(string Ns, string Type), (string BatchType, string RestPrefix, SortedSet<GroupChildModel> Children)> CollectGroups(IEnumerable<MethodModel> methods)
     {
-        var groups = new Dictionary<(string, string), (string, SortedSet<GroupChildModel>)>();
+        var groups = new Dictionary<(string, string), (string, string, SortedSet<GroupChildModel>)>();
         foreach (MethodModel method in methods)
         {
             string[] rest = method.RestName.Split('.');
             string[] pascal = PascalSegments(method.RestName);
             for (int depth = 1; depth < rest.Length; depth++)
             {
-                var key = (method.Namespace, string.Concat(pascal.Take(depth)) + "Api");
+                string prefix = string.Concat(pascal.Take(depth));
+                var key = (method.Namespace, GroupType(prefix));
                 if (!groups.TryGetValue(key, out var group))
                 {
-                    group = (string.Join(".", rest.Take(depth)), new SortedSet<GroupChildModel>(GroupChildOrder.Instance));
+                    group = (BatchGroupType(prefix), string.Join(".", rest.Take(depth)), new SortedSet<GroupChildModel>(GroupChildOrder.Instance));
                     groups[key] = group;
                 }
 
                 if (depth + 1 < rest.Length)
                 {
-                    group.Item2.Add(new GroupChildModel(pascal[depth], string.Concat(pascal.Take(depth + 1)) + "Api", string.Join(".", rest.Take(depth + 1))));
+                    string child = prefix + pascal[depth];
+                    group.Item3.Add(new GroupChildModel(pascal[depth], GroupType(child), BatchGroupType(child), string.Join(".", rest.Take(depth + 1))));
                 }
             }
         }
@@ -568,12 +618,23 @@ internal sealed class SdkModelBuilder
         return groups;
     }
 
-    private IEnumerable<string> GroupTypesOf(MethodModel method)
+    /// <summary>The client's group class of a name prefix: <c>ImOpenLinesBot</c> → <c>ImOpenLinesBotApi</c>.</summary>
+    private static string GroupType(string pascalPrefix) => pascalPrefix + "Api";
+
+    /// <summary>The batch's group class of a name prefix: <c>ImOpenLinesBot</c> → <c>ImOpenLinesBotBatchApi</c>.</summary>
+    private static string BatchGroupType(string pascalPrefix) => pascalPrefix + "BatchApi";
+
+    private IEnumerable<string> GroupTypesOf(string restName) => PrefixesOf(restName).Select(GroupType);
+
+    private IEnumerable<string> BatchGroupTypesOf(string restName) => PrefixesOf(restName).Select(BatchGroupType);
+
+    /// <summary>The PascalCase proper prefixes of a method name: <c>ImOpenLines</c>, <c>ImOpenLinesBot</c>, ...</summary>
+    private IEnumerable<string> PrefixesOf(string restName)
     {
-        string[] pascal = PascalSegments(method.RestName);
+        string[] pascal = PascalSegments(restName);
         for (int depth = 1; depth < pascal.Length; depth++)
         {
-            yield return string.Concat(pascal.Take(depth)) + "Api";
+            yield return string.Concat(pascal.Take(depth));
         }
     }
 
@@ -597,6 +658,10 @@ internal sealed class SdkModelBuilder
         private readonly SdkModelBuilder _builder;
         private readonly Dictionary<string, string> _owners = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _batchGroups = new(StringComparer.Ordinal);
+
+        // Group claims are made twice (before enums, then while keeping methods); a refusal is reported once.
+        private readonly HashSet<(string Key, string Method)> _refused = new();
 
         public TypeNameRegistry(SdkModelBuilder builder) => _builder = builder;
 
@@ -617,10 +682,33 @@ internal sealed class SdkModelBuilder
         }
 
         /// <summary>Many methods share a group class; it only must not collide with another kind of type.</summary>
-        public bool TryClaimGroup(string ns, string typeName, string method, SpecLocation location)
+        public bool TryClaimGroup(string ns, string typeName, string method, SpecLocation location) =>
+            TryClaimShared(_groups, ns, typeName, method, "the group class of " + method, location);
+
+        /// <summary>The same for the batch's group classes, which must not collide with the client's either.</summary>
+        public bool TryClaimBatchGroup(string ns, string typeName, string method, SpecLocation location) =>
+            TryClaimShared(_batchGroups, ns, typeName, method, "the batch group class of " + method, location);
+
+        private bool TryClaimShared(HashSet<string> claimed, string ns, string typeName, string method, string owner, SpecLocation location)
         {
             string key = ns + "." + typeName;
-            return _groups.Contains(key) || (TryClaim(ns, typeName, "Method", method, "the group class of " + method, location) && _groups.Add(key));
+            if (claimed.Contains(key))
+            {
+                return true;
+            }
+
+            if (_refused.Contains((key, method)))
+            {
+                return false;
+            }
+
+            if (TryClaim(ns, typeName, "Method", method, owner, location))
+            {
+                return claimed.Add(key);
+            }
+
+            _refused.Add((key, method));
+            return false;
         }
     }
 }

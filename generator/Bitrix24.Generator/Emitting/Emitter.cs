@@ -11,6 +11,7 @@ internal static class Emitter
         MethodUnit method => MethodEmitter.Emit(method.Method),
         EnumUnit enumUnit => EnumEmitter.Emit(enumUnit.Enum),
         ClientTreeUnit tree => ClientTreeEmitter.Emit(tree.Scope),
+        BatchTreeUnit batchTree => ClientTreeEmitter.EmitBatch(batchTree.Scope),
         ErrorCodesUnit errorCodes => ErrorCodesEmitter.Emit(errorCodes),
         CatalogUnit catalog => CatalogEmitter.Emit(catalog),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit.GetType().Name, "Unknown unit kind."),

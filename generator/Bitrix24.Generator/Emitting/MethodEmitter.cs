@@ -8,7 +8,8 @@ namespace Bitrix24.Generator.Emitting;
 
 /// <summary>
 /// Emits one REST method: the request type, the client methods in its group class (three call
-/// shapes), and the descriptor that writes the body with <c>Utf8JsonWriter</c> and reads the result.
+/// shapes), the batch methods in its batch group class (two shapes), and the descriptor that writes
+/// the body with <c>Utf8JsonWriter</c> and reads the result.
 /// </summary>
 internal static class MethodEmitter
 {
@@ -26,6 +27,8 @@ internal static class MethodEmitter
             EmitRequest(writer, method);
             writer.Line();
             EmitClientMethods(writer, method);
+            writer.Line();
+            EmitBatchMethods(writer, method);
             writer.Line();
             EmitDescriptor(writer, method);
         }
@@ -66,10 +69,8 @@ internal static class MethodEmitter
         using (writer.Open())
         {
             // 1. Parameters as arguments: required first in spec order, then optional ones defaulting to null.
-            IEnumerable<ParamModel> ordered = method.Params.Where(p => p.IsRequired).Concat(method.Params.Where(p => !p.IsRequired));
-            var arguments = ordered
-                .Select(p => p.Type.CSharpType + (p.IsRequired ? " " + p.ArgumentName : "? " + p.ArgumentName + " = null"))
-                .Concat(new[] { CancellationToken + " cancellationToken = default" });
+            IEnumerable<ParamModel> ordered = ArgumentOrder(method);
+            var arguments = Arguments(ordered).Concat(new[] { CancellationToken + " cancellationToken = default" });
             EmitMethodDocs(writer, method, ordered.Select(p => (p.ArgumentName.TrimStart('@'), ParamSummary(p))));
             CSharpText.Doc(writer, "returns", ResultDoc(method));
             EmitExceptionDocs(writer);
@@ -117,6 +118,50 @@ internal static class MethodEmitter
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
                 writer.Line("return _client.CallAsync(" + method.DescriptorType + ".Descriptor, request, cancellationToken);");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The batch methods: the same two input shapes as the client (arguments, request object), without a
+    /// CancellationToken; each queues the command and returns its item, which ExecuteAsync completes.
+    /// </summary>
+    private static void EmitBatchMethods(SourceWriter writer, MethodModel method)
+    {
+        string request = method.RequestType;
+        string item = "global::Bitrix24.Bitrix24BatchItem<" + ResultType(method.Result) + ">";
+        string name = method.BatchMethodName;
+        writer.Line("partial class " + method.BatchGroupType);
+        using (writer.Open())
+        {
+            // 1. Parameters as arguments, in the client's order.
+            IEnumerable<ParamModel> ordered = ArgumentOrder(method);
+            EmitBatchMethodDocs(writer, method, ordered.Select(p => (p.ArgumentName.TrimStart('@'), ParamSummary(p))));
+            writer.Line("public " + item + " " + name + "(" + string.Join(", ", Arguments(ordered)) + ")");
+            using (writer.Open())
+            {
+                writer.Line("return " + name + "(");
+                writer.Indent();
+                writer.Line("new " + request);
+                using (writer.Open(");"))
+                {
+                    foreach (ParamModel param in method.Params)
+                    {
+                        writer.Line(param.PropertyName + " = " + param.ArgumentName + ",");
+                    }
+                }
+
+                writer.Unindent();
+            }
+
+            // 2. The request object.
+            writer.Line();
+            EmitBatchMethodDocs(writer, method, new[] { ("request", "The parameters of the command.") });
+            writer.Line("public " + item + " " + name + "(" + request + " request)");
+            using (writer.Open())
+            {
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+                writer.Line("return _batch.Add(" + method.DescriptorType + ".Descriptor, request);");
             }
         }
     }
@@ -314,19 +359,64 @@ internal static class MethodEmitter
 
     private static string LocalName(ParamModel param) => param.ArgumentName.TrimStart('@') + "Value";
 
+    /// <summary>Required parameters first in spec order, then the optional ones.</summary>
+    private static IEnumerable<ParamModel> ArgumentOrder(MethodModel method) =>
+        method.Params.Where(p => p.IsRequired).Concat(method.Params.Where(p => !p.IsRequired));
+
+    /// <summary>The argument list of the parameter shape: optional arguments default to null.</summary>
+    private static IEnumerable<string> Arguments(IEnumerable<ParamModel> ordered) =>
+        ordered.Select(p => p.Type.CSharpType + (p.IsRequired ? " " + p.ArgumentName : "? " + p.ArgumentName + " = null"));
+
     private static void EmitMethodDocs(SourceWriter writer, MethodModel method, IEnumerable<(string Name, string Doc)> parameters)
+    {
+        EmitSummaryAndRemarks(writer, method, batch: false);
+        foreach (var (name, doc) in parameters)
+        {
+            CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+    }
+
+    private static void EmitBatchMethodDocs(SourceWriter writer, MethodModel method, IEnumerable<(string Name, string Doc)> parameters)
+    {
+        EmitSummaryAndRemarks(writer, method, batch: true);
+        foreach (var (name, doc) in parameters)
+        {
+            CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
+        }
+
+        CSharpText.Doc(writer, "returns",
+            "The queued command: once the batch has run, its <see cref=\"global::Bitrix24.Bitrix24BatchItem{T}.Result\"/> ("
+            + CSharpText.Xml(method.ResultSummary ?? "the result").TrimEnd('.') + ") or its <see cref=\"global::Bitrix24.Bitrix24BatchItem.Error\"/>.");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A required parameter is missing; nothing is queued.</exception>");
+        writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The batch has already been executed.</exception>");
+    }
+
+    private static void EmitSummaryAndRemarks(SourceWriter writer, MethodModel method, bool batch)
     {
         CSharpText.Doc(writer, "summary", Summary(method));
         writer.Line("/// <remarks>");
         CSharpText.Doc(writer, "para", MethodFacts(method));
+        if (batch)
+        {
+            CSharpText.Doc(writer, "para",
+                "Queued in the batch: nothing is sent until <see cref=\"global::Bitrix24.Bitrix24Batch.ExecuteAsync\"/>, which sets the "
+                + "returned item's result or error. The parameters are read now, when the command is queued.");
+        }
+
         if (method.Remarks is not null)
         {
             CSharpText.Doc(writer, "para", CSharpText.Xml(method.Remarks));
         }
 
-        CSharpText.Doc(writer, "para", method.IsIdempotent
-            ? "Idempotent: the SDK may repeat this call after a failure that left its outcome unknown."
-            : "Not idempotent: the SDK never repeats this call once it may have reached the portal.");
+        CSharpText.Doc(writer, "para", (method.IsIdempotent, batch) switch
+        {
+            (true, false) => "Idempotent: the SDK may repeat this call after a failure that left its outcome unknown.",
+            (false, false) => "Not idempotent: the SDK never repeats this call once it may have reached the portal.",
+            (true, true) => "Idempotent: a batch call made only of idempotent commands may be repeated after a failure that left its outcome unknown.",
+            (false, true) => "Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.",
+        });
         if (!method.Errors.IsEmpty)
         {
             writer.Line("/// <para>Errors the portal documents for this method:</para>");
@@ -345,12 +435,6 @@ internal static class MethodEmitter
         }
 
         writer.Line("/// </remarks>");
-        foreach (var (name, doc) in parameters)
-        {
-            CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
-        }
-
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
     }
 
     private static void EmitExceptionDocs(SourceWriter writer)

@@ -24,6 +24,20 @@ public sealed class Bitrix24ApiException : Bitrix24Exception
         Time = time;
     }
 
+    /// <summary>
+    /// The same error with a note added to the message, e.g. which commands of a batch did not run;
+    /// <paramref name="error"/> becomes the inner exception.
+    /// </summary>
+    internal Bitrix24ApiException(Bitrix24ApiException error, string note)
+        : base(error.Method, error.Message + " " + note, error)
+    {
+        Code = error.Code;
+        ErrorCode = error.ErrorCode;
+        Description = error.Description;
+        StatusCode = error.StatusCode;
+        Time = error.Time;
+    }
+
     /// <summary>The raw error code as the portal sent it (<c>CHAT_ID_EMPTY</c>, <c>expired_token</c>).</summary>
     public string Code { get; }
 

@@ -78,6 +78,62 @@ namespace Bitrix24.Demo
         }
     }
 
+    partial class DemoItemBatchApi
+    {
+        /// <summary>Calls <c>demo.item.get</c>.</summary>
+        /// <remarks>
+        /// <para>REST method <c>demo.item.get</c>.</para>
+        /// <para>
+        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
+        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
+        /// </para>
+        /// <para>
+        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
+        /// </para>
+        /// </remarks>
+        /// <param name="id">The <c>ID</c> parameter.</param>
+        /// <param name="since">The <c>SINCE</c> parameter.</param>
+        /// <returns>
+        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
+        /// (the result) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
+        /// </returns>
+        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
+        public global::Bitrix24.Bitrix24BatchItem<string?> Get(int id, global::System.DateTimeOffset since)
+        {
+            return Get(
+                new DemoItemGetRequest
+                {
+                    Id = id,
+                    Since = since,
+                });
+        }
+
+        /// <summary>Calls <c>demo.item.get</c>.</summary>
+        /// <remarks>
+        /// <para>REST method <c>demo.item.get</c>.</para>
+        /// <para>
+        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
+        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
+        /// </para>
+        /// <para>
+        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
+        /// </para>
+        /// </remarks>
+        /// <param name="request">The parameters of the command.</param>
+        /// <returns>
+        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
+        /// (the result) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
+        /// </returns>
+        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
+        public global::Bitrix24.Bitrix24BatchItem<string?> Get(DemoItemGetRequest request)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _batch.Add(DemoItemGetMethod.Descriptor, request);
+        }
+    }
+
     /// <summary>How <c>demo.item.get</c> travels: its catalog entry, the body writer and the result reader.</summary>
     internal static class DemoItemGetMethod
     {

@@ -184,6 +184,110 @@ namespace Bitrix24.DemoScope
         }
     }
 
+    partial class DemoScopeItemAllTypesBatchApi
+    {
+        /// <summary>Updates an item, using every type the spec knows.</summary>
+        /// <remarks>
+        /// <para>REST method <c>demo.item.all.types.update</c>; scopes <c>demo</c>; access: any user.</para>
+        /// <para>
+        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
+        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
+        /// </para>
+        /// <para>Text with &lt;angle brackets&gt;, &amp; ampersands and "quotes" must be escaped.</para>
+        /// <para>
+        /// Idempotent: a batch call made only of idempotent commands may be repeated after a failure that left its
+        /// outcome unknown.
+        /// </para>
+        /// <para>Errors the portal documents for this method:</para>
+        /// <list type="bullet">
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.DemoScopeLocked"/> (<c>DEMO_LOCKED</c>, HTTP 423):
+        /// Someone else edits the item.</description>
+        /// </item>
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.QueryLimitExceeded"/>
+        /// (<c>QUERY_LIMIT_EXCEEDED</c>)</description>
+        /// </item>
+        /// </list>
+        /// <para>Official documentation: <see href="https://example.com/docs/demo.item.all.types.update"/>.</para>
+        /// </remarks>
+        /// <param name="id">The item.</param>
+        /// <param name="title">New title; "quoted" and \backslashed\.</param>
+        /// <param name="ownerId">The <c>OWNER_ID</c> parameter.</param>
+        /// <param name="active">The <c>ACTIVE</c> parameter.</param>
+        /// <param name="leave">Y or N on the wire.</param>
+        /// <param name="ratio">The <c>RATIO</c> parameter.</param>
+        /// <param name="startsAt">The <c>STARTS_AT</c> parameter.</param>
+        /// <param name="color">The <c>COLOR</c> parameter.</param>
+        /// <param name="tags">The <c>TAGS</c> parameter.</param>
+        /// <param name="ids">The <c>IDS</c> parameter.</param>
+        /// <param name="palette">The <c>PALETTE</c> parameter.</param>
+        /// <param name="event">A C# keyword as parameter name.</param>
+        /// <returns>
+        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
+        /// (The ids touched) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
+        /// </returns>
+        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
+        public global::Bitrix24.Bitrix24BatchItem<global::System.Collections.Generic.IReadOnlyList<int>> Update(int id, string title, long? ownerId = null, bool? active = null, bool? leave = null, double? ratio = null, global::System.DateTimeOffset? startsAt = null, global::Bitrix24.DemoScope.Color? color = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<int>? ids = null, global::System.Collections.Generic.IReadOnlyList<global::Bitrix24.DemoScope.Color>? palette = null, string? @event = null)
+        {
+            return Update(
+                new DemoScopeItemAllTypesUpdateRequest
+                {
+                    Id = id,
+                    Title = title,
+                    OwnerId = ownerId,
+                    Active = active,
+                    Leave = leave,
+                    Ratio = ratio,
+                    StartsAt = startsAt,
+                    Color = color,
+                    Tags = tags,
+                    Ids = ids,
+                    Palette = palette,
+                    Event = @event,
+                });
+        }
+
+        /// <summary>Updates an item, using every type the spec knows.</summary>
+        /// <remarks>
+        /// <para>REST method <c>demo.item.all.types.update</c>; scopes <c>demo</c>; access: any user.</para>
+        /// <para>
+        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
+        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
+        /// </para>
+        /// <para>Text with &lt;angle brackets&gt;, &amp; ampersands and "quotes" must be escaped.</para>
+        /// <para>
+        /// Idempotent: a batch call made only of idempotent commands may be repeated after a failure that left its
+        /// outcome unknown.
+        /// </para>
+        /// <para>Errors the portal documents for this method:</para>
+        /// <list type="bullet">
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.DemoScopeLocked"/> (<c>DEMO_LOCKED</c>, HTTP 423):
+        /// Someone else edits the item.</description>
+        /// </item>
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.QueryLimitExceeded"/>
+        /// (<c>QUERY_LIMIT_EXCEEDED</c>)</description>
+        /// </item>
+        /// </list>
+        /// <para>Official documentation: <see href="https://example.com/docs/demo.item.all.types.update"/>.</para>
+        /// </remarks>
+        /// <param name="request">The parameters of the command.</param>
+        /// <returns>
+        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
+        /// (The ids touched) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
+        /// </returns>
+        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
+        public global::Bitrix24.Bitrix24BatchItem<global::System.Collections.Generic.IReadOnlyList<int>> Update(DemoScopeItemAllTypesUpdateRequest request)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _batch.Add(DemoScopeItemAllTypesUpdateMethod.Descriptor, request);
+        }
+    }
+
     /// <summary>
     /// How <c>demo.item.all.types.update</c> travels: its catalog entry, the body writer and the result reader.
     /// </summary>

@@ -144,6 +144,108 @@ namespace Bitrix24.ImOpenLines
         }
     }
 
+    partial class ImOpenLinesBotSessionBatchApi
+    {
+        /// <summary>Hands the open line dialog from the chat bot over to a free operator of the line.</summary>
+        /// <remarks>
+        /// <para>
+        /// REST method <c>imopenlines.bot.session.operator</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: any
+        /// user; session authorization is refused (use an incoming webhook or OAuth).
+        /// </para>
+        /// <para>
+        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
+        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
+        /// </para>
+        /// <para>
+        /// Succeeds only while a bot owns the dialog. Whether the bot stays in the chat depends on the line's settings;
+        /// the dialog moves to the next operator in the queue.
+        /// </para>
+        /// <para>
+        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
+        /// </para>
+        /// <para>Errors the portal documents for this method:</para>
+        /// <list type="bullet">
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
+        /// CHAT_ID is missing or not positive.</description>
+        /// </item>
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongChat"/> (<c>WRONG_CHAT</c>, HTTP 400): The
+        /// dialog is already handled by a human operator, not by a bot.</description>
+        /// </item>
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
+        /// 403): The method was called with session authorization.</description>
+        /// </item>
+        /// </list>
+        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.html"/>.</para>
+        /// </remarks>
+        /// <param name="chatId">Chat whose dialog is handed to an operator.</param>
+        /// <returns>
+        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
+        /// (true when the dialog was handed to a free operator) or its
+        /// <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
+        /// </returns>
+        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
+        public global::Bitrix24.Bitrix24BatchItem<bool> Operator(int chatId)
+        {
+            return Operator(
+                new ImOpenLinesBotSessionOperatorRequest
+                {
+                    ChatId = chatId,
+                });
+        }
+
+        /// <summary>Hands the open line dialog from the chat bot over to a free operator of the line.</summary>
+        /// <remarks>
+        /// <para>
+        /// REST method <c>imopenlines.bot.session.operator</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: any
+        /// user; session authorization is refused (use an incoming webhook or OAuth).
+        /// </para>
+        /// <para>
+        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
+        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
+        /// </para>
+        /// <para>
+        /// Succeeds only while a bot owns the dialog. Whether the bot stays in the chat depends on the line's settings;
+        /// the dialog moves to the next operator in the queue.
+        /// </para>
+        /// <para>
+        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
+        /// </para>
+        /// <para>Errors the portal documents for this method:</para>
+        /// <list type="bullet">
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
+        /// CHAT_ID is missing or not positive.</description>
+        /// </item>
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongChat"/> (<c>WRONG_CHAT</c>, HTTP 400): The
+        /// dialog is already handled by a human operator, not by a bot.</description>
+        /// </item>
+        /// <item>
+        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
+        /// 403): The method was called with session authorization.</description>
+        /// </item>
+        /// </list>
+        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.html"/>.</para>
+        /// </remarks>
+        /// <param name="request">The parameters of the command.</param>
+        /// <returns>
+        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
+        /// (true when the dialog was handed to a free operator) or its
+        /// <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
+        /// </returns>
+        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
+        public global::Bitrix24.Bitrix24BatchItem<bool> Operator(ImOpenLinesBotSessionOperatorRequest request)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _batch.Add(ImOpenLinesBotSessionOperatorMethod.Descriptor, request);
+        }
+    }
+
     /// <summary>
     /// How <c>imopenlines.bot.session.operator</c> travels: its catalog entry, the body writer and the result reader.
     /// </summary>

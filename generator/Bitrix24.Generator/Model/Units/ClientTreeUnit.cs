@@ -8,9 +8,21 @@ namespace Bitrix24.Generator.Model.Units;
 /// </summary>
 internal sealed record ClientTreeUnit(string HintName, ScopeClientModel Scope) : EmitUnit(HintName);
 
-internal sealed record ScopeClientModel(string Namespace, string RestName, string PropertyName, string GroupType, EquatableArray<GroupModel> Groups);
+/// <summary>
+/// The batch group classes of one scope (<c>batch.ImOpenLines.Bot.Session.Message</c>), which mirror
+/// the client's groups. Names only, like <see cref="ClientTreeUnit"/>; each method's file adds its
+/// leaf methods to these classes.
+/// </summary>
+internal sealed record BatchTreeUnit(string HintName, ScopeClientModel Scope) : EmitUnit(HintName);
 
-/// <summary>A group class such as <c>ImOpenLinesBotSessionApi</c> for <c>imopenlines.bot.session.*</c>.</summary>
-internal sealed record GroupModel(string TypeName, string RestPrefix, EquatableArray<GroupChildModel> Children);
+/// <param name="GroupType">The client's root group (<c>ImOpenLinesApi</c>).</param>
+/// <param name="BatchGroupType">The batch's root group (<c>ImOpenLinesBatchApi</c>).</param>
+internal sealed record ScopeClientModel(string Namespace, string RestName, string PropertyName, string GroupType, string BatchGroupType, EquatableArray<GroupModel> Groups);
 
-internal sealed record GroupChildModel(string PropertyName, string TypeName, string RestPrefix);
+/// <summary>
+/// A group class such as <c>ImOpenLinesBotSessionApi</c> for <c>imopenlines.bot.session.*</c>, and
+/// its batch counterpart <c>ImOpenLinesBotSessionBatchApi</c>.
+/// </summary>
+internal sealed record GroupModel(string TypeName, string BatchTypeName, string RestPrefix, EquatableArray<GroupChildModel> Children);
+
+internal sealed record GroupChildModel(string PropertyName, string TypeName, string BatchTypeName, string RestPrefix);

@@ -2,10 +2,16 @@ using Bitrix24.Generator.Collections;
 
 namespace Bitrix24.Generator.Model.Units;
 
-/// <summary>The file of one REST method: request type, descriptor (body writer, result reader) and client methods.</summary>
+/// <summary>The file of one REST method: request type, descriptor (body writer, result reader), client and batch methods.</summary>
 internal sealed record MethodUnit(string HintName, MethodModel Method) : EmitUnit(HintName);
 
 /// <summary>A method with every C# name chosen.</summary>
+/// <param name="GroupType">The client group holding <c>{MethodName}Async</c> (<c>ImOpenLinesBotSessionMessageApi</c>).</param>
+/// <param name="BatchGroupType">The batch group holding <c>{BatchMethodName}</c> (<c>ImOpenLinesBotSessionMessageBatchApi</c>).</param>
+/// <param name="BatchMethodName">
+/// The batch method: <see cref="MethodName"/>, or <c>{MethodName}Command</c> when a child group (or the
+/// class, or an <c>object</c> member) already has that name, since batch methods have no <c>Async</c> suffix.
+/// </param>
 internal sealed record MethodModel(
     string RestName,
     string Namespace,
@@ -13,6 +19,8 @@ internal sealed record MethodModel(
     string DescriptorType,
     string GroupType,
     string MethodName,
+    string BatchGroupType,
+    string BatchMethodName,
     string? Summary,
     string? Remarks,
     string? DocsUrl,
