@@ -5,6 +5,7 @@ using Bitrix24.Emulator.State;
 using Bitrix24.Generated.Tests.Infrastructure;
 using Bitrix24.ImOpenLines;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace Bitrix24.Generated.Tests.Resilience;
 
@@ -13,7 +14,7 @@ namespace Bitrix24.Generated.Tests.Resilience;
 /// token bucket keeps requests under the portal's limit, so no 503 reaches the caller (and, if one
 /// slips through, it is repeated: the portal refused before running anything).
 /// </summary>
-public sealed class RateLimitTests
+public sealed class RateLimitTests(ITestOutputHelper output)
 {
     private const string Send = "imopenlines.bot.session.message.send";
 
@@ -38,6 +39,7 @@ public sealed class RateLimitTests
         // on the way arrive bunched (here exaggerated: the fake clock races ahead of real latency). The
         // few the portal refuses are repeated, since it refused them before running anything.
         int refused = portal.Requests.For(Send).Count(r => r.Status == 503);
+        output.WriteLine($"500 sends: {portal.Requests.For(Send).Count} HTTP calls, {refused} refused by the portal and repeated, {took.TotalSeconds:0.0} s of portal time (minimum 225 s).");
         Assert.InRange(refused, 0, 25);
         Assert.Equal(500, portal.Requests.For(Send).Count(r => r.Status == 200));
         IReadOnlyList<TranscriptMessage> transcript = portal.State.GetChat(DemoPortal.ChatId).Transcript;
