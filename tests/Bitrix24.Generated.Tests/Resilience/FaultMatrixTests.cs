@@ -89,6 +89,37 @@ public sealed class FaultMatrixTests
         Assert.Equal(httpCalls, portal.Requests.For("profile").Count);
     }
 
+    /// <summary>Every system error code of <c>spec/errors.yaml</c>, read at test time.</summary>
+    public static TheoryData<string, int, string?> SystemErrors()
+    {
+        var data = new TheoryData<string, int, string?>();
+        foreach (SpecError error in SpecErrors.All.Where(e => e.File == "errors.yaml"))
+        {
+            data.Add(error.Code, error.Status ?? 400, error.Retry);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SystemErrors))]
+    public async Task A_send_answered_with_any_system_error_is_repeated_only_when_the_portal_refused_it_unrun(string code, int status, string? retry)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = await EmulatedPortal.StartAsync(new EmulatedPortalOptions { TimeProvider = clock, RateLimit = null });
+        portal.Faults.Enqueue(EmulatedFault.Error(status, code, "scripted"), times: 1, method: Send);
+        using var client = EmulatorClients.Webhook(portal, o => Configure(o, clock));
+
+        Outcome outcome = await OutcomeOfAsync(clock, client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, Text));
+
+        // after-delay and after-reset: refused before running, so repeated (once here: the fault plays once).
+        // after-refresh needs OAuth (a webhook has nothing to refresh); if-idempotent and never: a send is not repeated.
+        bool repeated = retry is "after-delay" or "after-reset";
+        Assert.Equal(repeated ? Outcome.Success : Outcome.ApiError, outcome);
+        Assert.Equal(repeated ? 2 : 1, portal.Requests.For(Send).Count);
+        Assert.Equal(repeated ? 1 : 0, portal.State.GetChat(DemoPortal.ChatId).Transcript.Count(m => m.Text == Text));
+    }
+
     private static async Task<EmulatedPortal> StartAsync(FakeTimeProvider clock, string fault)
     {
         var options = new EmulatedPortalOptions { TimeProvider = clock, RateLimit = null };
