@@ -21,6 +21,15 @@ public sealed class OperatingLimitTests
         CallDuration = TimeSpan.FromMilliseconds(400),
     };
 
+    /// <summary>Three sends of 0.4 s each: the third crosses the 1 s limit (and still completes), so the next is refused.</summary>
+    private static async Task UseUpOperatingTimeAsync(Bitrix24Client client)
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "m" + i);
+        }
+    }
+
     [Fact]
     public async Task A_blocked_send_waits_for_the_reset_moment_and_then_goes_through_once()
     {
@@ -31,10 +40,7 @@ public sealed class OperatingLimitTests
             o.TimeProvider = clock;
             o.Retry.TotalTimeout = TimeSpan.FromMinutes(15);
         });
-        for (int i = 0; i < 3; i++)
-        {
-            await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "m" + i);
-        }
+        await UseUpOperatingTimeAsync(client);
 
         TimeSpan waited = await ClockDriver.RunAsync(clock, (Task)client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "m3"), TimeSpan.FromSeconds(1));
 
@@ -53,10 +59,7 @@ public sealed class OperatingLimitTests
             o.TimeProvider = clock;
             o.Retry.WaitForOperatingLimit = false;
         });
-        for (int i = 0; i < 3; i++)
-        {
-            await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId);
-        }
+        await UseUpOperatingTimeAsync(client);
 
         await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
 
@@ -73,10 +76,7 @@ public sealed class OperatingLimitTests
             o.TimeProvider = clock;
             o.Retry.WaitForOperatingLimit = false;
         });
-        for (int i = 0; i < 3; i++)
-        {
-            await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId);
-        }
+        await UseUpOperatingTimeAsync(client);
 
         var first = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
         var second = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
@@ -100,10 +100,7 @@ public sealed class OperatingLimitTests
             o.TimeProvider = clock;
             o.Retry.TotalTimeout = TimeSpan.FromMinutes(1);
         });
-        for (int i = 0; i < 3; i++)
-        {
-            await client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId);
-        }
+        await UseUpOperatingTimeAsync(client);
 
         var e = await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
 
