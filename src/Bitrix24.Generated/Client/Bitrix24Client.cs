@@ -47,11 +47,13 @@ public sealed partial class Bitrix24Client : IDisposable
 
     /// <summary>
     /// Calls a method through its descriptor. Generated methods use this; call it directly only for a
-    /// method descriptor of your own.
+    /// method descriptor of your own. The call is paced by <see cref="Bitrix24ClientOptions.RateLimit"/>
+    /// and repeated only where <see cref="Bitrix24ClientOptions.Retry"/> and the method's
+    /// <see cref="Bitrix24MethodInfo.IsIdempotent"/> make that safe; an expired OAuth token is refreshed once.
     /// </summary>
     /// <returns>The result and the <c>time</c> block.</returns>
-    /// <exception cref="Bitrix24ApiException">The portal answered with an error.</exception>
-    /// <exception cref="Bitrix24TransportException">No valid answer came back.</exception>
+    /// <exception cref="Bitrix24ApiException">The portal answered with an error (after any safe repeats).</exception>
+    /// <exception cref="Bitrix24TransportException">No valid answer came back (after any safe repeats).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
         Bitrix24Method<TRequest, TResult> method,
