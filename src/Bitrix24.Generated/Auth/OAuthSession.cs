@@ -53,6 +53,8 @@ internal sealed class OAuthSession
     {
         try
         {
+            // Off the caller's stack: RefreshAsync is still inside its lock, and must have stored this task
+            // in _refreshing before the finally below can clear it.
             await Task.Yield();
             Bitrix24OAuthTokens fresh = await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false);
             _redactor.Add([fresh.AccessToken, fresh.RefreshToken]);
