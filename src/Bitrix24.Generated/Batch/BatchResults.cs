@@ -81,7 +81,7 @@ internal sealed class BatchResults
         {
             if (value.ValueKind == JsonValueKind.Object)
             {
-                results.Times[key] = ReadTime(value);
+                results.Times[key] = EnvelopeFieldReader.ReadTime(value)!;
             }
         }
 
@@ -168,46 +168,6 @@ internal sealed class BatchResults
             JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) => parsed,
             _ => null,
         };
-
-    /// <summary>The command's <c>time</c> block; what is missing or unreadable stays null (as for a direct call).</summary>
-    private static Bitrix24ResponseTime ReadTime(JsonElement time) => new()
-    {
-        Start = FromUnix(Number(time, "start")),
-        Finish = FromUnix(Number(time, "finish")),
-        Duration = Seconds(Number(time, "duration")),
-        Processing = Seconds(Number(time, "processing")),
-        DateStart = Date(time, "date_start"),
-        DateFinish = Date(time, "date_finish"),
-        Operating = Seconds(Number(time, "operating")),
-        OperatingResetAt = FromUnix(Number(time, "operating_reset_at")),
-    };
-
-    private static double? Number(JsonElement time, string name)
-    {
-        if (!time.TryGetProperty(name, out JsonElement value))
-        {
-            return null;
-        }
-
-        double number = 0;
-        bool read = value.ValueKind == JsonValueKind.Number
-            ? value.TryGetDouble(out number)
-            : value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
-        return read && double.IsFinite(number) ? number : null;
-    }
-
-    private static DateTimeOffset? Date(JsonElement time, string name) =>
-        time.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date)
-            ? date
-            : null;
-
-    // Unix seconds from year 1 to 9999 only; anything else is garbage and ignored.
-    private static DateTimeOffset? FromUnix(double? seconds) =>
-        seconds is { } s && s is > -62135596800 and < 253402300799 ? DateTimeOffset.UnixEpoch.AddTicks((long)(s * TimeSpan.TicksPerSecond)) : null;
-
-    private static TimeSpan? Seconds(double? seconds) =>
-        seconds is { } s && Math.Abs(s) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromTicks((long)(s * TimeSpan.TicksPerSecond)) : null;
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

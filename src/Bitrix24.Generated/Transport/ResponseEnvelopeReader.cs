@@ -104,17 +104,17 @@ internal static class ResponseEnvelopeReader
             else if (reader.ValueTextEquals("time"u8))
             {
                 reader.Read();
-                envelope.Time = ReadTime(ref reader);
+                envelope.Time = EnvelopeFieldReader.ReadTime(ref reader);
             }
             else if (reader.ValueTextEquals("total"u8))
             {
                 reader.Read();
-                envelope.Total = TryReadInt(ref reader);
+                envelope.Total = EnvelopeFieldReader.TryReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("next"u8))
             {
                 reader.Read();
-                envelope.Next = TryReadInt(ref reader);
+                envelope.Next = EnvelopeFieldReader.TryReadInt(ref reader);
             }
             else
             {
@@ -166,82 +166,6 @@ internal static class ResponseEnvelopeReader
             }
         }
     }
-
-    /// <summary>Reads what it understands of the <c>time</c> block and ignores the rest; it never fails a call.</summary>
-    private static Bitrix24ResponseTime? ReadTime(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return null;
-        }
-
-        double? start = null, finish = null, duration = null, processing = null, operating = null, resetAt = null;
-        DateTimeOffset? dateStart = null, dateFinish = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("start"u8)) { reader.Read(); start = TryReadDouble(ref reader); }
-            else if (reader.ValueTextEquals("finish"u8)) { reader.Read(); finish = TryReadDouble(ref reader); }
-            else if (reader.ValueTextEquals("duration"u8)) { reader.Read(); duration = TryReadDouble(ref reader); }
-            else if (reader.ValueTextEquals("processing"u8)) { reader.Read(); processing = TryReadDouble(ref reader); }
-            else if (reader.ValueTextEquals("operating"u8)) { reader.Read(); operating = TryReadDouble(ref reader); }
-            else if (reader.ValueTextEquals("operating_reset_at"u8)) { reader.Read(); resetAt = TryReadDouble(ref reader); }
-            else if (reader.ValueTextEquals("date_start"u8)) { reader.Read(); dateStart = TryReadDate(ref reader); }
-            else if (reader.ValueTextEquals("date_finish"u8)) { reader.Read(); dateFinish = TryReadDate(ref reader); }
-            else { reader.Read(); reader.Skip(); }
-        }
-
-        return new Bitrix24ResponseTime
-        {
-            Start = FromUnix(start),
-            Finish = FromUnix(finish),
-            Duration = Seconds(duration),
-            Processing = Seconds(processing),
-            DateStart = dateStart,
-            DateFinish = dateFinish,
-            Operating = Seconds(operating),
-            OperatingResetAt = FromUnix(resetAt),
-        };
-    }
-
-    private static double? TryReadDouble(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number))
-        {
-            return double.IsFinite(number) ? number : null;
-        }
-
-        if (reader.TokenType == JsonTokenType.String
-            && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
-        {
-            return parsed;
-        }
-
-        reader.Skip();
-        return null;
-    }
-
-    private static int? TryReadInt(ref Utf8JsonReader reader) =>
-        TryReadDouble(ref reader) is { } value && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
-
-    private static DateTimeOffset? TryReadDate(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String
-            && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value))
-        {
-            return value;
-        }
-
-        reader.Skip();
-        return null;
-    }
-
-    // Unix seconds from year 1 to 9999 only; anything else is garbage and ignored.
-    private static DateTimeOffset? FromUnix(double? seconds) =>
-        seconds is { } s && s is > -62135596800 and < 253402300799 ? DateTimeOffset.UnixEpoch.AddTicks((long)(s * TimeSpan.TicksPerSecond)) : null;
-
-    private static TimeSpan? Seconds(double? seconds) =>
-        seconds is { } s && Math.Abs(s) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromTicks((long)(s * TimeSpan.TicksPerSecond)) : null;
 
     private static Bitrix24TransportException Invalid(
         string method, int statusCode, ReadOnlySpan<byte> body, SecretRedactor redactor, string problem, Exception? inner)
