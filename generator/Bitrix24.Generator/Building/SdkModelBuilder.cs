@@ -22,11 +22,11 @@ internal sealed class SdkModelBuilder
     private const string RootNamespace = "Bitrix24";
 
     /// <summary>Members of the hand-written <c>Bitrix24Client</c> (and of object) a scope property must not take.</summary>
-    private static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
-        { "CallAsync", "CreateBatch", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" };
+    internal static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
+        { "CallAsync", "CreateBatch", "Dispose", "OAuthTokens", "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>Public members of the hand-written <c>Bitrix24Batch</c> (and of object) a scope property must not take.</summary>
-    private static readonly HashSet<string> BatchMembers = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> BatchMembers = new(StringComparer.Ordinal)
         { "Add", "Count", "ExecuteAsync", "Halt", "IsExecuted", "Items", "MaxCommandsPerCall", "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>Members of object a request property would hide.</summary>
