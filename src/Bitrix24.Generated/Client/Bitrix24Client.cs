@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Bitrix24;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed partial class Bitrix24Client : IDisposable
         _session = options.AuthMode == Bitrix24AuthMode.OAuth
             ? new OAuthSession(options.Tokens!, new TokenEndpointClient(options, httpClient, _redactor), options.TokenStore, _redactor)
             : null;
-        _caller = new ResilientCaller(options, transport, PortalRateLimiters.For(options), _session);
+        _caller = new ResilientCaller(options, transport, PortalRateLimiters.For(options), _session, options.LoggerFactory.CreateLogger<Bitrix24Client>());
     }
 
     /// <summary>

@@ -68,6 +68,18 @@ public sealed class Bitrix24ClientOptions
 
     private TimeProvider _timeProvider = TimeProvider.System;
 
+    /// <summary>
+    /// Where the SDK logs: one line per call (method, status, duration, attempt), warnings for limits and
+    /// retries. Never a webhook code, token or client secret. Nothing is logged by default.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory
+    {
+        get => _loggerFactory;
+        set => _loggerFactory = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private Microsoft.Extensions.Logging.ILoggerFactory _loggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
     /// <summary>For OAuth clients: where refreshed tokens are saved. The refresh token rotates, so save them or lose access after the next restart.</summary>
     public IBitrix24TokenStore? TokenStore { get; set; }
 

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
 
 namespace Bitrix24;
 
@@ -13,15 +16,21 @@ internal sealed class ResilientCaller
     private readonly Bitrix24ClientOptions _options;
     private readonly Bitrix24Transport _transport;
     private readonly RateLimiter? _limiter;
+    private static readonly TimeSpan LongPermitWait = TimeSpan.FromSeconds(5);
+
     private readonly OperatingLimitGate _operatingLimits = new();
     private readonly OAuthSession? _session;
+    private readonly ILogger _logger;
+    private readonly string _portal;
 
-    public ResilientCaller(Bitrix24ClientOptions options, Bitrix24Transport transport, RateLimiter? limiter, OAuthSession? session)
+    public ResilientCaller(Bitrix24ClientOptions options, Bitrix24Transport transport, RateLimiter? limiter, OAuthSession? session, ILogger logger)
     {
         _options = options;
         _transport = transport;
         _limiter = limiter;
         _session = session;
+        _logger = logger;
+        _portal = options.Portal.Host;
     }
 
     public async Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
@@ -39,52 +48,93 @@ internal sealed class ResilientCaller
         ReadOnlyMemory<byte> body = _transport.WriteBody(method, request, accessToken);
         bool refreshed = false;
         int retries = 0;
+        int attempt = 0;
+        long started = clock.GetTimestamp();
+        using Activity? call = Bitrix24Telemetry.StartCall(method.Name);
         while (true)
         {
             await WaitForOperatingLimitAsync(method, deadline, cancellationToken).ConfigureAwait(false);
             await AcquirePermitAsync(method.Name, deadline, cancellationToken).ConfigureAwait(false);
-            try
+            attempt++;
+            (Bitrix24Response<TResult>? response, Bitrix24Exception? failure) = await AttemptAsync(method, body, attempt, cancellationToken).ConfigureAwait(false);
+            if (response is not null)
             {
-                Bitrix24Response<TResult> response = await _transport.SendAsync(method, body, cancellationToken).ConfigureAwait(false);
                 _operatingLimits.Observe(method.Name, response.Time);
+                Bitrix24Telemetry.Succeeded(call, response.StatusCode);
+                Bitrix24Log.CallSucceeded(_logger, method.Name, _portal, response.StatusCode, Elapsed(started), attempt);
                 return response;
             }
-            catch (Bitrix24Exception failure) when (!cancellationToken.IsCancellationRequested)
+
+            switch (RetryPolicy.Classify(failure!, method.IsIdempotent))
             {
-                switch (RetryPolicy.Classify(failure, method.IsIdempotent))
-                {
-                    // Refreshing is not a retry: the portal refused the old token before running anything. Once per call, so never a loop.
-                    case RetryAction.RefreshToken when _session is not null && accessToken is not null && !refreshed:
-                        refreshed = true;
-                        accessToken = (await _session.RefreshAsync(accessToken, cancellationToken).ConfigureAwait(false)).AccessToken;
-                        body = _transport.WriteBody(method, request, accessToken);
+                // Refreshing is not a retry: the portal refused the old token before running anything. Once per call, so never a loop.
+                case RetryAction.RefreshToken when _session is not null && accessToken is not null && !refreshed:
+                    refreshed = true;
+                    Bitrix24Log.RefreshingToken(_logger, method.Name, _portal);
+                    accessToken = (await _session.RefreshAsync(accessToken, cancellationToken).ConfigureAwait(false)).AccessToken;
+                    body = _transport.WriteBody(method, request, accessToken);
+                    continue;
+
+                case RetryAction.WaitForOperatingReset:
+                    DateTimeOffset until = _operatingLimits.Block(method.Name, (failure as Bitrix24ApiException)?.Time, clock.GetUtcNow());
+                    if (retry.Enabled && retry.WaitForOperatingLimit && ++retries < retry.MaxAttempts && until <= deadline)
+                    {
                         continue;
+                    }
 
-                    case RetryAction.WaitForOperatingReset:
-                        DateTimeOffset until = _operatingLimits.Block(method.Name, (failure as Bitrix24ApiException)?.Time, clock.GetUtcNow());
-                        if (!retry.Enabled || !retry.WaitForOperatingLimit || ++retries >= retry.MaxAttempts || until > deadline)
-                        {
-                            throw;
-                        }
+                    break;
 
-                        continue;
+                case RetryAction.Backoff when retry.Enabled && ++retries < retry.MaxAttempts:
+                    TimeSpan delay = Backoff.Delay(retries, retry);
+                    if (clock.GetUtcNow() + delay > deadline)
+                    {
+                        break;
+                    }
 
-                    case RetryAction.Backoff when retry.Enabled && ++retries < retry.MaxAttempts:
-                        TimeSpan delay = Backoff.Delay(retries, retry);
-                        if (clock.GetUtcNow() + delay > deadline)
-                        {
-                            throw;
-                        }
-
-                        await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
-                        continue;
-
-                    default:
-                        throw;
-                }
+                    Bitrix24Log.Retrying(_logger, method.Name, _portal, attempt, Describe(failure!), delay.TotalMilliseconds);
+                    await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                    continue;
             }
+
+            Bitrix24Telemetry.Failed(call, failure!);
+            Bitrix24Log.CallFailed(_logger, method.Name, _portal, Describe(failure!), StatusOf(failure!), Elapsed(started), attempt);
+            ExceptionDispatchInfo.Throw(failure!);
         }
     }
+
+    /// <summary>One HTTP attempt in its own client span; a Bitrix24 failure is returned, not thrown, so the span closes before any wait.</summary>
+    private async Task<(Bitrix24Response<TResult>? Response, Bitrix24Exception? Failure)> AttemptAsync<TRequest, TResult>(
+        Bitrix24Method<TRequest, TResult> method, ReadOnlyMemory<byte> body, int attempt, CancellationToken cancellationToken)
+    {
+        using Activity? span = Bitrix24Telemetry.StartAttempt(method.Name, _options.Portal, resendCount: attempt - 1);
+        try
+        {
+            Bitrix24Response<TResult> response = await _transport.SendAsync(method, body, cancellationToken).ConfigureAwait(false);
+            Bitrix24Telemetry.Succeeded(span, response.StatusCode);
+            return (response, null);
+        }
+        catch (Bitrix24Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            Bitrix24Telemetry.Failed(span, failure);
+            return (null, failure);
+        }
+    }
+
+    private double Elapsed(long started) => _options.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string Describe(Bitrix24Exception failure) => failure switch
+    {
+        Bitrix24ApiException api => api.Code,
+        Bitrix24TransportException transport => transport.Failure.ToString(),
+        _ => failure.GetType().Name,
+    };
+
+    private static int? StatusOf(Bitrix24Exception failure) => failure switch
+    {
+        Bitrix24ApiException api => api.StatusCode,
+        Bitrix24TransportException transport => transport.StatusCode,
+        _ => null,
+    };
 
     /// <summary>Waits out a block from the method's operating limit, or fails at once when the user chose so or it would end too late.</summary>
     private async Task WaitForOperatingLimitAsync(Bitrix24MethodInfo method, DateTimeOffset deadline, CancellationToken cancellationToken)
@@ -101,6 +151,7 @@ internal sealed class ResilientCaller
                 $"Method is blocked due to operation time limit until {until:u}; the call was not sent.", 429);
         }
 
+        Bitrix24Log.WaitingForOperatingLimit(_logger, method.Name, _portal, until);
         await Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
     }
 
@@ -124,11 +175,19 @@ internal sealed class ResilientCaller
         TimeProvider clock = _options.TimeProvider;
         using var budget = deadline == DateTimeOffset.MaxValue ? null : new CancellationTokenSource(Max(deadline - clock.GetUtcNow(), TimeSpan.Zero), clock);
         using var linked = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        long waitStarted = clock.GetTimestamp();
         try
         {
             using RateLimitLease lease = await _limiter.AcquireAsync(1, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             if (lease.IsAcquired)
             {
+                // Short waits are the limiter doing its job at the plan's pace; long ones mean a backlog worth seeing.
+                TimeSpan waited = clock.GetElapsedTime(waitStarted);
+                if (waited >= LongPermitWait)
+                {
+                    Bitrix24Log.WaitedForRateLimit(_logger, method, _portal, waited.TotalMilliseconds, _options.RateLimit.ToString());
+                }
+
                 return;
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -23,6 +24,9 @@ internal static class GeneratorHarness
         """;
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+
+    /// <summary>The generators of the runtime's other packages (the [LoggerMessage] one), which the SDK build runs too.</summary>
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> RuntimeGenerators = new(LoadRuntimeGenerators);
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> specs) =>
         CSharpGeneratorDriver.Create(
@@ -58,7 +62,8 @@ internal static class GeneratorHarness
             // The SDK build suppresses these too: version unification notes between framework assemblies.
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
         var compilation = CSharpCompilation.Create("Bitrix24.Generated", trees, FrameworkReferences.Value, options);
-        GeneratorDriver driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
+        GeneratorDriver driver = CreateDriver(specs).AddGenerators(RuntimeGenerators.Value)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
         return (output, diagnostics, driver);
     }
 
@@ -68,9 +73,18 @@ internal static class GeneratorHarness
         string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
         return tpa.Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
-                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll"
+                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll" or "Microsoft.Extensions.Logging.Abstractions.dll"
                 || Path.GetFileName(path).StartsWith("Microsoft.Win32.", StringComparison.Ordinal))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    private static ImmutableArray<ISourceGenerator> LoadRuntimeGenerators()
+    {
+        string path = typeof(GeneratorHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoggingGenerators").Value!;
+        return Assembly.LoadFrom(path).GetTypes()
+            .Where(type => typeof(IIncrementalGenerator).IsAssignableFrom(type) && !type.IsAbstract)
+            .Select(type => ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator())
             .ToImmutableArray();
     }
 }
