@@ -133,7 +133,8 @@ internal sealed class TokenRegistry
     }
 
     // Bitrix24 tokens are long lowercase hex strings; the length does not matter to clients.
-    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    // 64 hex digits (32 random bytes); GetHexString exists from .NET 8, Convert.ToHexStringLower only from .NET 9.
+    private static string NewToken() => RandomNumberGenerator.GetHexString(64, lowercase: true);
 
     /// <summary>What a token stands for: the app, the user, and when it stops working.</summary>
     internal sealed record Grant(EmulatedApplication Application, int UserId, DateTimeOffset ExpiresAt);

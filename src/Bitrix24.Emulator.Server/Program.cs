@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Bitrix24.Emulator;
 using Bitrix24.Emulator.State;
 
-// Standalone emulator: dotnet run --project src/Bitrix24.Emulator -- [--port 5080] [--no-rate-limit]
+// Standalone emulator: dotnet run --project src/Bitrix24.Emulator.Server -- [--port 5080] [--no-rate-limit]
 // Runs until Ctrl+C. The demo credentials are the emulator's own, public by design.
 int port = 5080;
 bool rateLimit = true;
@@ -19,10 +19,10 @@ for (int i = 0; i < args.Length; i++)
             rateLimit = false;
             break;
         case "-h" or "--help":
-            Console.WriteLine("Usage: Bitrix24.Emulator [--port 5080] [--no-rate-limit]");
+            Console.WriteLine("Usage: Bitrix24.Emulator.Server [--port 5080] [--no-rate-limit]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: Bitrix24.Emulator [--port 5080] [--no-rate-limit]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: Bitrix24.Emulator.Server [--port 5080] [--no-rate-limit]");
             return 2;
     }
 }

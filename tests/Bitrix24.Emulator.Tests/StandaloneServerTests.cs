@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Bitrix24.Emulator.State;
+using Bitrix24.Emulator.Tests.Infrastructure;
+
+namespace Bitrix24.Emulator.Tests;
+
+/// <summary>
+/// The standalone program (<c>src/Bitrix24.Emulator.Server</c>, as the README starts it) run as a real
+/// child process: it prints where it listens, serves webhook calls, and stops cleanly on SIGTERM.
+/// </summary>
+public sealed class StandaloneServerTests
+{
+    private const string ListeningPrefix = "Emulated Bitrix24 portal listening on ";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task The_server_program_prints_its_URLs_answers_a_webhook_call_and_stops_on_SIGTERM()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            int port = FreePort();
+            await using ServerProcess server = ServerProcess.Start("--port", port.ToString(CultureInfo.InvariantCulture), "--no-rate-limit");
+
+            string? listening = await server.WaitForLineAsync(line => line.StartsWith(ListeningPrefix, StringComparison.Ordinal), StartTimeout);
+            if (listening is null && attempt < 3 && server.Transcript.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // another process took the port between the probe and the bind
+            }
+
+            Assert.True(listening is not null, "The server ended without listening.\n" + server.Transcript);
+            var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+            Assert.Equal(ListeningPrefix + baseUrl, listening);
+            string? webhook = await server.WaitForLineAsync(line => line.TrimStart().StartsWith("webhook", StringComparison.Ordinal), StartTimeout);
+            Assert.True(webhook is not null, server.Transcript);
+            Assert.EndsWith(" " + new Uri(baseUrl, $"rest/{DemoPortal.Webhook.UserId}/{DemoPortal.Webhook.Code}/"), webhook, StringComparison.Ordinal);
+
+            using (var http = new EmulatorHttp(baseUrl))
+            {
+                const string Text = "Hello from the standalone server";
+                (await http.PostJsonAsync(
+                    TestPortal.WebhookPath(BotMethods.MessageSend),
+                    new JsonObject { ["CHAT_ID"] = DemoPortal.ChatId, ["NAME"] = "DEFAULT", ["MESSAGE"] = Text })).AssertTrue();
+
+                ApiResponse chat = await http.GetAsync($"_emulator/chats/{DemoPortal.ChatId}");
+                Assert.True(chat.Status == HttpStatusCode.OK, chat.ToString());
+                Assert.Equal(Text, chat.Json?["transcript"]?.AsArray()[^1]?["text"]?.GetValue<string>());
+            }
+
+            int exitCode = await server.StopAsync(StopTimeout);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.True(exitCode == 0, $"exit code {exitCode}\n{server.Transcript}");
+            }
+
+            return;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
