@@ -7,14 +7,16 @@ using Bitrix24.Generator.Emitting;
 using Bitrix24.Generator.Model.Specs;
 using Bitrix24.Generator.Model.Units;
 using Bitrix24.Generator.Parsing;
+using Bitrix24.Generator.Target;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bitrix24.Generator;
 
 /// <summary>
-/// Generates the Bitrix24 client from YAML method specs. The pipeline reads only AdditionalFiles,
-/// never the C# compilation, so editing C# code costs it nothing:
+/// Generates the Bitrix24 client from YAML method specs. The pipeline reads AdditionalFiles and
+/// MSBuild properties; of the C# compilation only its references, in an app, reduced to a small
+/// value, so editing C# code costs it next to nothing:
 /// spec files → per-file parse (model + diagnostics, apart) → one cross-file step → one unit per file.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -42,9 +44,22 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.File!)
             .WithTrackingName(TrackingNames.SpecModel);
 
+        IncrementalValueProvider<GenerationTarget> target = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GenerationTargetReader.Read(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Target);
+
+        // The only look at the compilation: which methods and types the references already generate.
+        // Its result is a small value that stays equal while C# is edited, so nothing after it re-runs.
+        IncrementalValueProvider<ReferencedApi> referenced = context.CompilationProvider
+            .Combine(target)
+            .Select(static (pair, cancellationToken) => pair.Right.IsSdk ? ReferencedApi.None : ReferencedApiReader.Read(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedApi);
+
         IncrementalValueProvider<SdkModel> sdk = files
             .Collect()
-            .Select(static (all, cancellationToken) => SdkModelBuilder.Build(all, cancellationToken))
+            .Combine(target)
+            .Combine(referenced)
+            .Select(static (input, cancellationToken) => SdkModelBuilder.Build(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.BuildSdk);
 
         context.RegisterSourceOutput(

@@ -15,6 +15,12 @@ public static class TrackingNames
     /// <summary>One file's model without its diagnostics.</summary>
     public const string SpecModel = nameof(SpecModel);
 
+    /// <summary>The generator's MSBuild settings: the SDK itself, or an app and its accessor name.</summary>
+    public const string Target = nameof(Target);
+
+    /// <summary>What referenced assemblies already generate (an app only).</summary>
+    public const string ReferencedApi = nameof(ReferencedApi);
+
     /// <summary>All files together: cross-file checks and the units to emit.</summary>
     public const string BuildSdk = nameof(BuildSdk);
 

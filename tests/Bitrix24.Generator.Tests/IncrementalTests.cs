@@ -59,14 +59,14 @@ public sealed class IncrementalTests
         Assert.Single(parsed, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.All(parsed.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
 
-        // ...only its method's unit changes (the client and batch trees, enums, error codes and catalog hold no summaries)...
+        // ...only its method's unit changes (the client and batch trees, enums, error codes, catalog and method list hold no summaries)...
         var units = Outputs(run, TrackingNames.EmitUnits).ToList();
         var changed = Assert.Single(units, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal("Methods.ImOpenLines.Bot.Session.Message.Send.g.cs", ((Model.Units.EmitUnit)changed.Value).HintName);
         Assert.All(units.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         Assert.Equal(
             [
-                "Batch.ImOpenLines.g.cs", "Bitrix24ErrorCode.g.cs", "Bitrix24MethodCatalog.g.cs", "Clients.ImOpenLines.g.cs",
+                "Batch.ImOpenLines.g.cs", "Bitrix24ErrorCode.g.cs", "Bitrix24GeneratedMethods.g.cs", "Bitrix24MethodCatalog.g.cs", "Clients.ImOpenLines.g.cs",
                 "Enums.ImOpenLines.AutoMessageType.g.cs", "Methods.ImOpenLines.Bot.Session.Finish.g.cs",
                 "Methods.ImOpenLines.Bot.Session.Operator.g.cs", "Methods.ImOpenLines.Bot.Session.Transfer.g.cs",
             ],

@@ -8,6 +8,7 @@ using Bitrix24.Generator.Diagnostics;
 using Bitrix24.Generator.Model.Specs;
 using Bitrix24.Generator.Model.Units;
 using Bitrix24.Generator.Naming;
+using Bitrix24.Generator.Target;
 
 namespace Bitrix24.Generator.Building;
 
@@ -35,27 +36,68 @@ internal sealed class SdkModelBuilder
 
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly CancellationToken _cancellationToken;
+    private readonly GenerationTarget _target;
+    private readonly ReferencedApi _referenced;
     private CSharpNames _names = new(new Dictionary<string, string>());
 
-    private SdkModelBuilder(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
-
-    public static SdkModel Build(ImmutableArray<SpecFile> files, CancellationToken cancellationToken)
+    private SdkModelBuilder(GenerationTarget target, ReferencedApi referenced, CancellationToken cancellationToken)
     {
-        var builder = new SdkModelBuilder(cancellationToken);
+        _target = target;
+        _referenced = referenced;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Builds the SDK itself (the generator tests' default).</summary>
+    public static SdkModel Build(ImmutableArray<SpecFile> files, CancellationToken cancellationToken) =>
+        Build(files, GenerationTarget.Sdk, ReferencedApi.None, cancellationToken);
+
+    public static SdkModel Build(ImmutableArray<SpecFile> files, GenerationTarget target, ReferencedApi referenced, CancellationToken cancellationToken)
+    {
+        var builder = new SdkModelBuilder(target, referenced, cancellationToken);
         // MSBuild's file order is not guaranteed; ordinal path order makes "first declaration wins" stable.
         SpecFile[] ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         return builder.Build(ordered);
     }
 
+    /// <summary>
+    /// The prefix of every group class: none in the SDK; the accessor's name in an app
+    /// (<c>AppCrmDealApi</c>), so an app's groups never take the name of one of the SDK's.
+    /// </summary>
+    private string TypePrefix => _target.IsSdk ? "" : _target.AccessorName;
+
+    /// <summary>Members of the class holding the scope properties (the client, or an app's accessor class).</summary>
+    private HashSet<string> RootMembers => _target.IsSdk ? ClientMembers : ObjectMembers;
+
+    /// <summary>Members of the class holding the batch's scope properties.</summary>
+    private HashSet<string> BatchRootMembers => _target.IsSdk ? BatchMembers : ObjectMembers;
+
+    private string RootType => _target.IsSdk ? "Bitrix24Client" : _target.AccessorName + "Api";
+
+    private string BatchRootType => _target.IsSdk ? "Bitrix24Batch" : _target.AccessorName + "BatchApi";
+
     private SdkModel Build(SpecFile[] files)
     {
+        if (!_target.IsSdk && !CanGenerateIntoApp(files))
+        {
+            return new SdkModel(EquatableArray<EmitUnit>.Empty, _diagnostics.ToEquatableArray());
+        }
+
         _names = new CSharpNames(CollectWords(files));
         var units = new List<EmitUnit>();
 
         List<ErrorCodeModel> errorCodes = CollectErrorCodes(files);
-        units.Add(new ErrorCodesUnit("Bitrix24ErrorCode.g.cs", errorCodes.ToEquatableArray()));
+        if (_target.IsSdk)
+        {
+            // An app cannot add members to the SDK's enum; its codes stay readable through Bitrix24ApiException.Code.
+            units.Add(new ErrorCodesUnit("Bitrix24ErrorCode.g.cs", errorCodes.ToEquatableArray()));
+        }
 
         var typeNames = new TypeNameRegistry(this);
+        foreach (ReferencedName type in _referenced.TypeNames)
+        {
+            typeNames.Reserve(type.Name, "type " + type.Name + " of the referenced assembly " + type.Assembly);
+        }
+
         ClaimGroupTypes(files, typeNames);
         Dictionary<(string Scope, string Name), EnumModel?> enums = CollectEnums(files, typeNames);
         List<MethodModel> methods = CollectMethods(files, enums, errorCodes, typeNames);
@@ -71,13 +113,40 @@ internal sealed class SdkModelBuilder
         }
 
         units.AddRange(BuildClientTrees(methods));
-        units.Add(new CatalogUnit(
-            "Bitrix24MethodCatalog.g.cs",
-            methods.OrderBy(m => m.RestName, StringComparer.Ordinal).Select(m => "global::" + m.Namespace + "." + m.DescriptorType + ".Descriptor").ToEquatableArray()));
+        if (_target.IsSdk)
+        {
+            units.Add(new CatalogUnit(
+                "Bitrix24MethodCatalog.g.cs",
+                methods.OrderBy(m => m.RestName, StringComparer.Ordinal).Select(m => "global::" + m.Namespace + "." + m.DescriptorType + ".Descriptor").ToEquatableArray()));
+        }
+        else
+        {
+            units.Add(new AccessorUnit(_target.AccessorName + "Accessor.g.cs", _target.AccessorName, RootType, BatchRootType));
+        }
+
+        units.Add(new GeneratedMethodsUnit(
+            "Bitrix24GeneratedMethods.g.cs",
+            methods.Select(m => m.RestName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
 
         return new SdkModel(
             units.OrderBy(u => u.HintName, StringComparer.Ordinal).ToEquatableArray(),
             _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// An app's code needs a valid accessor name and the runtime it calls; without them nothing is
+    /// generated (half the code would only add C# errors to the real one).
+    /// </summary>
+    private bool CanGenerateIntoApp(SpecFile[] files)
+    {
+        _diagnostics.AddRange(_target.Diagnostics);
+        if (!_referenced.HasRuntime && files.Any(f => f.Method is not null))
+        {
+            Report(DiagnosticDescriptors.RuntimeNotReferenced, SpecLocation.None);
+            return false;
+        }
+
+        return _target.Diagnostics.IsEmpty;
     }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
@@ -320,6 +389,11 @@ internal sealed class SdkModelBuilder
         var declaredIn = new Dictionary<string, SpecLocation>(StringComparer.Ordinal);
         var csharpPaths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var codeMembers = errorCodes.ToDictionary(e => e.Code, e => e.MemberName, StringComparer.Ordinal);
+        var alreadyGenerated = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ReferencedName method in _referenced.Methods)
+        {
+            alreadyGenerated[method.Name] = method.Assembly;
+        }
 
         foreach (SpecFile file in files)
         {
@@ -335,6 +409,12 @@ internal sealed class SdkModelBuilder
                 continue;
             }
 
+            if (alreadyGenerated.TryGetValue(spec.Name, out string? assembly))
+            {
+                Report(DiagnosticDescriptors.MethodAlreadyGenerated, spec.NameLocation, spec.Name, assembly);
+                continue;
+            }
+
             declaredIn[spec.Name] = spec.NameLocation;
             string[] segments = PascalSegments(spec.Name);
             string csharpPath = string.Join(".", segments);
@@ -345,7 +425,7 @@ internal sealed class SdkModelBuilder
             }
 
             int selfNamed = Enumerable.Range(1, segments.Length - 2).FirstOrDefault(d =>
-                segments[d] == string.Concat(segments.Take(d)) + "Api" || segments[d] == string.Concat(segments.Take(d)) + "BatchApi");
+                segments[d] == GroupType(string.Concat(segments.Take(d))) || segments[d] == BatchGroupType(string.Concat(segments.Take(d))));
             if (selfNamed > 0)
             {
                 // The group property would be named like the class that holds it (CS0542).
@@ -353,15 +433,15 @@ internal sealed class SdkModelBuilder
                 continue;
             }
 
-            if (ClientMembers.Contains(segments[0]))
+            if (RootMembers.Contains(segments[0]))
             {
-                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, "Bitrix24Client." + segments[0], "the hand-written client", "; map the word to another spelling in naming.yaml");
+                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, RootType + "." + segments[0], _target.IsSdk ? "the hand-written client" : "System.Object", "; map the word to another spelling in naming.yaml");
                 continue;
             }
 
-            if (BatchMembers.Contains(segments[0]))
+            if (BatchRootMembers.Contains(segments[0]))
             {
-                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, "Bitrix24Batch." + segments[0], "the hand-written batch", "; map the word to another spelling in naming.yaml");
+                Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, BatchRootType + "." + segments[0], _target.IsSdk ? "the hand-written batch" : "System.Object", "; map the word to another spelling in naming.yaml");
                 continue;
             }
 
@@ -454,7 +534,7 @@ internal sealed class SdkModelBuilder
 
         var errors = file.Errors
             .Where(e => codeMembers.ContainsKey(e.Code))
-            .Select(e => new ErrorDocModel(e.Code, codeMembers[e.Code], e.Status, e.Description, e.When))
+            .Select(e => new ErrorDocModel(e.Code, _target.IsSdk ? codeMembers[e.Code] : null, e.Status, e.Description, e.When))
             .ToEquatableArray();
 
         string groupPrefix = string.Concat(segments.Take(segments.Length - 1));
@@ -464,9 +544,9 @@ internal sealed class SdkModelBuilder
             NamespaceOf(spec.Scope),
             requestType,
             fullName + "Method",
-            groupPrefix + "Api",
+            GroupType(groupPrefix),
             methodName,
-            groupPrefix + "BatchApi",
+            BatchGroupType(groupPrefix),
             methodName, // the final batch name is chosen once every group is known (DropGroupMemberClashes)
             spec.Summary,
             spec.Remarks,
@@ -579,7 +659,12 @@ internal sealed class SdkModelBuilder
                 .Select(g => new GroupModel(g.Key.Type, g.Value.BatchType, g.Value.RestPrefix, g.Value.Children.ToEquatableArray()))
                 .OrderBy(g => g.TypeName, StringComparer.Ordinal)
                 .ToEquatableArray();
-            var model = new ScopeClientModel(NamespaceOf(scope.Key), scope.Key, scopePascal, GroupType(scopePascal), BatchGroupType(scopePascal), groups);
+            var model = new ScopeClientModel(NamespaceOf(scope.Key), scope.Key, scopePascal, GroupType(scopePascal), BatchGroupType(scopePascal), groups)
+            {
+                RootType = RootType,
+                BatchRootType = BatchRootType,
+                RootIsRuntime = _target.IsSdk,
+            };
             yield return new ClientTreeUnit("Clients." + scopePascal + ".g.cs", model);
             yield return new BatchTreeUnit("Batch." + scopePascal + ".g.cs", model);
         }
@@ -618,11 +703,11 @@ internal sealed class SdkModelBuilder
         return groups;
     }
 
-    /// <summary>The client's group class of a name prefix: <c>ImOpenLinesBot</c> → <c>ImOpenLinesBotApi</c>.</summary>
-    private static string GroupType(string pascalPrefix) => pascalPrefix + "Api";
+    /// <summary>The client's group class of a name prefix: <c>ImOpenLinesBot</c> → <c>ImOpenLinesBotApi</c> (in an app, <c>AppImOpenLinesBotApi</c>).</summary>
+    private string GroupType(string pascalPrefix) => TypePrefix + pascalPrefix + "Api";
 
     /// <summary>The batch's group class of a name prefix: <c>ImOpenLinesBot</c> → <c>ImOpenLinesBotBatchApi</c>.</summary>
-    private static string BatchGroupType(string pascalPrefix) => pascalPrefix + "BatchApi";
+    private string BatchGroupType(string pascalPrefix) => TypePrefix + pascalPrefix + "BatchApi";
 
     private IEnumerable<string> GroupTypesOf(string restName) => PrefixesOf(restName).Select(GroupType);
 
@@ -664,6 +749,9 @@ internal sealed class SdkModelBuilder
         private readonly HashSet<(string Key, string Method)> _refused = new();
 
         public TypeNameRegistry(SdkModelBuilder builder) => _builder = builder;
+
+        /// <summary>A name a referenced assembly already has: nothing generated here may take it.</summary>
+        public void Reserve(string fullName, string owner) => _owners[fullName] = owner;
 
         /// <param name="what">What claims the name, for the message: "Enum", "Method".</param>
         /// <param name="name">Its spec name: AutoMessageType, imopenlines.bot.session.finish.</param>

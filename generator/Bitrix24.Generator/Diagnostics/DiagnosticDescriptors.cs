@@ -4,8 +4,8 @@ namespace Bitrix24.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports, sorted by ID. B24G0xxx: the file is not readable YAML;
-/// B24G1xxx: one spec file is wrong; B24G2xxx: spec files disagree with each other; B24G3xxx:
-/// warnings; B24G9xxx: a generator bug. Listed for users in spec/README.md.
+/// B24G1xxx: one spec file is wrong; B24G2xxx: spec files disagree with each other (or with a
+/// referenced assembly); B24G3xxx: warnings; B24G4xxx: the project's settings; B24G9xxx: a generator bug. Listed for users in spec/README.md.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -62,11 +62,22 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameCollision = Error(
         "B24G2006", "Generated name collision", "{0} '{1}' becomes the C# name '{2}', which {3} already uses{4}");
 
+    public static readonly DiagnosticDescriptor MethodAlreadyGenerated = Error(
+        "B24G2007", "Method already generated",
+        "Method '{0}' is already generated in the referenced assembly {1}; call it from there and delete this spec, or keep it only in one place");
+
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "B24G3001", "Unknown key", "Unknown key '{0}' is ignored; expected one of: {1}");
 
     public static readonly DiagnosticDescriptor FileNameMismatch = Warning(
         "B24G3002", "File name does not match the method", "The file is named '{0}' but declares '{1}'; name it '{1}.yaml'");
+
+    public static readonly DiagnosticDescriptor InvalidSetting = Error(
+        "B24G4001", "Invalid generator setting", "The MSBuild property {0} is '{1}'; it must be {2}");
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error(
+        "B24G4002", "Bitrix24.Generated not referenced",
+        "The project has Bitrix24 spec files but does not reference the Bitrix24.Generated runtime the generated code calls; add the Bitrix24.Generated package");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "B24G9001", "Generator failure",

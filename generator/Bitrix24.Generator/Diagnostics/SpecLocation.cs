@@ -12,5 +12,8 @@ internal readonly record struct SpecLocation(string Path, TextSpan Span, LinePos
     /// <summary>The whole file, when no better position is known.</summary>
     public static SpecLocation File(string path) => new(path, default, default);
 
-    public Location ToLocation() => Location.Create(Path, Span, LineSpan);
+    /// <summary>No file: the problem is in the project's settings, not in a spec.</summary>
+    public static SpecLocation None => new(string.Empty, default, default);
+
+    public Location ToLocation() => Path.Length == 0 ? Location.None : Location.Create(Path, Span, LineSpan);
 }

@@ -5,7 +5,7 @@ using Bitrix24.Generator.Model.Units;
 namespace Bitrix24.Generator.Emitting;
 
 /// <summary>
-/// Emits the property <c>Bitrix24Client.{Scope}</c> and the scope's group classes, which lead
+/// Emits the property <c>Bitrix24Client.{Scope}</c> (in an app, <c>AppApi.{Scope}</c>) and the scope's group classes, which lead
 /// from the client to each method: <c>client.ImOpenLines.Bot.Session.Message</c>; and the same tree
 /// for a batch: <c>Bitrix24Batch.{Scope}</c> and the <c>...BatchApi</c> classes
 /// (<c>batch.ImOpenLines.Bot.Session.Message</c>). Each method's file adds its leaf methods.
@@ -15,6 +15,7 @@ internal static class ClientTreeEmitter
     private static readonly Tree Client = new(
         What: "The client groups of scope ",
         Owner: "Bitrix24Client",
+        RootOf: scope => scope.RootType,
         OwnerField: "_client",
         OwnerParameter: "client",
         GroupSummary: prefix => "Methods under <c>" + prefix + ".*</c>.",
@@ -25,6 +26,7 @@ internal static class ClientTreeEmitter
     private static readonly Tree Batch = new(
         What: "The batch groups of scope ",
         Owner: "Bitrix24Batch",
+        RootOf: scope => scope.BatchRootType,
         OwnerField: "_batch",
         OwnerParameter: "batch",
         GroupSummary: prefix => "Methods under <c>" + prefix + ".*</c>, queued in a <see cref=\"global::Bitrix24.Bitrix24Batch\"/>.",
@@ -44,10 +46,11 @@ internal static class ClientTreeEmitter
         writer.Line("namespace Bitrix24");
         using (writer.Open())
         {
-            writer.Line("partial class " + tree.Owner);
+            writer.Line("partial class " + tree.RootOf(scope));
             using (writer.Open())
             {
-                EmitChild(writer, scope.PropertyName, rootType, tree.RootSummary(scope.RestName), "this");
+                // The SDK's client and batch hand over themselves; an app's accessor class hands over the one it wraps.
+                EmitChild(writer, scope.PropertyName, rootType, tree.RootSummary(scope.RestName), scope.RootIsRuntime ? "this" : tree.OwnerField);
             }
         }
 
@@ -103,6 +106,7 @@ internal static class ClientTreeEmitter
     private sealed record Tree(
         string What,
         string Owner,
+        Func<ScopeClientModel, string> RootOf,
         string OwnerField,
         string OwnerParameter,
         Func<string, string> GroupSummary,

@@ -14,6 +14,8 @@ internal static class Emitter
         BatchTreeUnit batchTree => ClientTreeEmitter.EmitBatch(batchTree.Scope),
         ErrorCodesUnit errorCodes => ErrorCodesEmitter.Emit(errorCodes),
         CatalogUnit catalog => CatalogEmitter.Emit(catalog),
+        AccessorUnit accessor => AccessorEmitter.Emit(accessor),
+        GeneratedMethodsUnit generatedMethods => GeneratedMethodsEmitter.Emit(generatedMethods),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit.GetType().Name, "Unknown unit kind."),
     };
 }

@@ -419,7 +419,10 @@ internal static class MethodEmitter
         });
         if (!method.Errors.IsEmpty)
         {
-            writer.Line("/// <para>Errors the portal documents for this method:</para>");
+            // An app's codes have no Bitrix24ErrorCode member (the SDK's enum cannot grow from an app); the raw code is what to compare.
+            writer.Line(method.Errors.All(e => e.MemberName is null) && !method.Errors.IsEmpty
+                ? "/// <para>Errors the portal documents for this method (compare them with <see cref=\"global::Bitrix24.Bitrix24ApiException.Code\"/>):</para>"
+                : "/// <para>Errors the portal documents for this method:</para>");
             writer.Line("/// <list type=\"bullet\">");
             foreach (ErrorDocModel error in method.Errors)
             {
@@ -461,13 +464,28 @@ internal static class MethodEmitter
 
     private static string ErrorDoc(ErrorDocModel error)
     {
-        string doc = "<see cref=\"global::Bitrix24.Bitrix24ErrorCode." + error.MemberName + "\"/> (<c>" + CSharpText.Xml(error.Code) + "</c>";
-        if (error.Status is { } status)
+        // The SDK's codes: the enum member, then the wire code and status. An app's: the wire code, then the status.
+        var facts = new List<string>();
+        string doc;
+        if (error.MemberName is null)
         {
-            doc += ", HTTP " + status.ToString(CultureInfo.InvariantCulture);
+            doc = "<c>" + CSharpText.Xml(error.Code) + "</c>";
+        }
+        else
+        {
+            doc = "<see cref=\"global::Bitrix24.Bitrix24ErrorCode." + error.MemberName + "\"/>";
+            facts.Add("<c>" + CSharpText.Xml(error.Code) + "</c>");
         }
 
-        doc += ")";
+        if (error.Status is { } status)
+        {
+            facts.Add("HTTP " + status.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (facts.Count > 0)
+        {
+            doc += " (" + string.Join(", ", facts) + ")";
+        }
         if ((error.When ?? error.Description) is { } text)
         {
             doc += ": " + CSharpText.Xml(text);

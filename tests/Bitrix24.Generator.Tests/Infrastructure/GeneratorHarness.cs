@@ -67,13 +67,63 @@ internal static class GeneratorHarness
         return (output, diagnostics, driver);
     }
 
+    /// <summary>The SDK built from the real specs, as a reference for app compilations (built once).</summary>
+    private static readonly Lazy<MetadataReference> Sdk = new(() =>
+    {
+        var (output, diagnostics, _) = CompileSdk(RepositoryFiles.RealSpecs());
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Concat(diagnostics).ToList();
+        return errors.Count == 0
+            ? output.ToMetadataReference()
+            : throw new InvalidOperationException("The SDK does not compile: " + string.Join("\n", errors));
+    });
+
+    /// <summary>The MSBuild properties of an app that uses the generator package without setting anything.</summary>
+    public static Dictionary<string, string> AppOptions(string? accessor = null) =>
+        accessor is null ? new() : new() { ["build_property.Bitrix24ClientAccessor"] = accessor };
+
+    public static GeneratorDriver CreateAppDriver(IEnumerable<AdditionalText> specs, Dictionary<string, string> globalOptions) =>
+        CSharpGeneratorDriver.Create(
+            generators: [new SpecGenerator().AsSourceGenerator()],
+            additionalTexts: specs,
+            parseOptions: ParseOptions,
+            optionsProvider: new SpecOptionsProvider(globalOptions),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// An app with its own specs, as the generator package builds it: its C# and generated code,
+    /// referencing the SDK (when <paramref name="referenceSdk"/>) the way a package reference does.
+    /// </summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriver Driver) CompileApp(
+        IEnumerable<AdditionalText> specs, Dictionary<string, string>? globalOptions = null, bool referenceSdk = true, params string[] sources)
+    {
+        var compilation = AppCompilation(referenceSdk, sources);
+        GeneratorDriver driver = CreateAppDriver(specs, globalOptions ?? AppOptions())
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
+        return (output, diagnostics, driver);
+    }
+
+    public static CSharpCompilation AppCompilation(bool referenceSdk, params string[] sources)
+    {
+        var references = referenceSdk ? FrameworkReferences.Value.Add(Sdk.Value) : FrameworkReferences.Value;
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
+        return CSharpCompilation.Create(
+            "Contoso.SupportBot",
+            sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, $"App{i}.cs")),
+            references,
+            options);
+    }
+
     /// <summary>The test host's framework (TPA): complete and offline, unlike reference packs fetched at test time.</summary>
     private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
     {
         string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
         return tpa.Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
-                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll" or "Microsoft.Extensions.Logging.Abstractions.dll"
+                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll"
+                // The runtime's Microsoft.Extensions dependencies (logging, DI, options, configuration, HttpClientFactory),
+                // here from the ASP.NET Core shared framework the emulator brings into the test host.
+                || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
                 || Path.GetFileName(path).StartsWith("Microsoft.Win32.", StringComparison.Ordinal))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();

@@ -17,7 +17,20 @@ internal sealed record BatchTreeUnit(string HintName, ScopeClientModel Scope) : 
 
 /// <param name="GroupType">The client's root group (<c>ImOpenLinesApi</c>).</param>
 /// <param name="BatchGroupType">The batch's root group (<c>ImOpenLinesBatchApi</c>).</param>
-internal sealed record ScopeClientModel(string Namespace, string RestName, string PropertyName, string GroupType, string BatchGroupType, EquatableArray<GroupModel> Groups);
+internal sealed record ScopeClientModel(string Namespace, string RestName, string PropertyName, string GroupType, string BatchGroupType, EquatableArray<GroupModel> Groups)
+{
+    /// <summary>The class in namespace <c>Bitrix24</c> that gets the scope property: <c>Bitrix24Client</c>, or an app's <c>AppApi</c>.</summary>
+    public string RootType { get; init; } = "Bitrix24Client";
+
+    /// <summary>The same for batches: <c>Bitrix24Batch</c>, or an app's <c>AppBatchApi</c>.</summary>
+    public string BatchRootType { get; init; } = "Bitrix24Batch";
+
+    /// <summary>
+    /// The root is the runtime's own class (the SDK), which passes <c>this</c> to its scopes; an
+    /// app's accessor class passes the client or batch it wraps.
+    /// </summary>
+    public bool RootIsRuntime { get; init; } = true;
+}
 
 /// <summary>
 /// A group class such as <c>ImOpenLinesBotSessionApi</c> for <c>imopenlines.bot.session.*</c>, and

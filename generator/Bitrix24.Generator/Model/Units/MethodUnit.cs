@@ -43,5 +43,8 @@ internal sealed record ParamModel(
     string? Remarks,
     string? Default);
 
-/// <summary>An error the method's docs list, pointing at its <c>Bitrix24ErrorCode</c> member.</summary>
-internal sealed record ErrorDocModel(string Code, string MemberName, int? Status, string? Description, string? When);
+/// <summary>
+/// An error the method's docs list, pointing at its <c>Bitrix24ErrorCode</c> member; an app's
+/// methods have no member to point at (<paramref name="MemberName"/> is null) and show the code only.
+/// </summary>
+internal sealed record ErrorDocModel(string Code, string? MemberName, int? Status, string? Description, string? When);
