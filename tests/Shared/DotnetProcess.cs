@@ -6,8 +6,10 @@ namespace Bitrix24.Tests.Shared;
 internal static class DotnetProcess
 {
     /// <summary>Runs <c>dotnet {arguments}</c> in <paramref name="workingDirectory"/> and waits at most <paramref name="timeout"/>.</summary>
+    /// <param name="environment">Variables to set (a null value removes one) on top of the cleaned-up inherited ones.</param>
     /// <exception cref="TimeoutException">It ran longer; the process tree was killed.</exception>
-    public static async Task<DotnetRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout)
+    public static async Task<DotnetRun> RunAsync(
+        string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -24,6 +26,10 @@ internal static class DotnetProcess
 
         // A nested command line must run against its embedded emulator, whatever the developer's shell has.
         start.Environment.Remove("BITRIX24_WEBHOOK_URL");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
 
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
