@@ -33,4 +33,27 @@ public sealed class BuildTests
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8784", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PublicApi_IsTrackedForTheRuntime_ButASpecAddsMethodsWithoutAnApiFileEdit()
+    {
+        // A new spec (public request class, client and batch methods) builds as is; a new public
+        // member of the hand-written runtime fails until PublicAPI.Unshipped.txt lists it (RS0016).
+        using var workspace = RepositoryCopy.Create("b24g-api-", "spec", "generator/Bitrix24.Generator", "src/Bitrix24.Generated");
+        workspace.WriteFile("spec/imbot/imbot.chat.leave.yaml",
+            "method: imbot.chat.leave\nparams:\n  - name: CHAT_ID\n    type: int\n    required: true\nresult:\n  type: bool\n");
+        workspace.WriteFile("src/Bitrix24.Generated/Client/Bitrix24Undeclared.cs",
+            "namespace Bitrix24;\n\n/// <summary>Not in PublicAPI.*.txt.</summary>\npublic static class Bitrix24Undeclared\n{\n}\n");
+
+        DotnetRun build = await DotnetProcess.RunAsync(
+            workspace.Combine("src/Bitrix24.Generated"),
+            ["build", "Bitrix24.Generated.csproj", "-f", "net10.0", "-nodeReuse:false", "-v:q", "-clp:NoSummary"],
+            TimeSpan.FromMinutes(8));
+        string output = build.Out + build.Error;
+
+        Assert.NotEqual(0, build.ExitCode);
+        var errors = output.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+        var error = Assert.Single(errors);
+        Assert.Contains("Bitrix24Undeclared.cs(4,21): error RS0016: Symbol 'Bitrix24Undeclared' is not part of the declared public API", error, StringComparison.Ordinal);
+    }
 }
