@@ -60,7 +60,7 @@ public sealed class AppGenerationTests
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileApp(AppSpecs.All(), sources: AppProgram);
 
         Assert.Empty(generatorDiagnostics);
-        AssertNoWarnings(output);
+        CompilationAssert.NoWarnings(output);
         // The app's methods live in the app's assembly; the SDK's are not generated again.
         var generated = GeneratedTypeNames(output);
         Assert.Contains("Bitrix24.ImBot.ImBotChatLeaveRequest", generated);
@@ -94,7 +94,7 @@ public sealed class AppGenerationTests
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileApp(AppSpecs.All(), GeneratorHarness.AppOptions("Support"), sources: program);
 
         Assert.Empty(generatorDiagnostics);
-        AssertNoWarnings(output);
+        CompilationAssert.NoWarnings(output);
         Assert.Contains("Bitrix24.ImBot.SupportImBotChatApi", GeneratedTypeNames(output));
     }
 
@@ -112,7 +112,7 @@ public sealed class AppGenerationTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal($"The MSBuild property Bitrix24ClientAccessor is '{accessor}'; it must be {expectation}", diagnostic.GetMessage());
         Assert.Empty(driver.GetRunResult().GeneratedTrees);
-        AssertNoErrors(output);
+        CompilationAssert.NoErrors(output);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class AppGenerationTests
         var position = diagnostic.Location.GetLineSpan();
         Assert.Equal("spec/imopenlines/imopenlines.bot.session.finish.yaml", position.Path);
         Assert.Equal(copy.Split('\n').ToList().FindIndex(l => l.StartsWith("method:", StringComparison.Ordinal)), position.StartLinePosition.Line);
-        AssertNoErrors(output);
+        CompilationAssert.NoErrors(output);
         Assert.DoesNotContain("Bitrix24.ImOpenLines.ImOpenLinesBotSessionFinishRequest", GeneratedTypeNames(output));
     }
 
@@ -156,7 +156,7 @@ public sealed class AppGenerationTests
         var diagnostic = Assert.Single(generatorDiagnostics);
         Assert.Equal("B24G2006", diagnostic.Id);
         Assert.Contains("type Bitrix24.ImOpenLines.AutoMessageType of the referenced assembly Bitrix24.Generated", diagnostic.GetMessage(), StringComparison.Ordinal);
-        AssertNoErrors(output);
+        CompilationAssert.NoErrors(output);
     }
 
     [Fact]
@@ -201,16 +201,4 @@ public sealed class AppGenerationTests
             .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>()
                 .Select(d => output.GetSemanticModel(t).GetDeclaredSymbol(d)!.ToDisplayString()))
             .ToHashSet(StringComparer.Ordinal);
-
-    private static void AssertNoWarnings(Compilation output)
-    {
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static void AssertNoErrors(Compilation output)
-    {
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
 }

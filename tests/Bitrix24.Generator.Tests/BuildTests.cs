@@ -19,11 +19,7 @@ public sealed class BuildTests
         workspace.WriteFile("spec/imbot/imbot.chat.get.yaml",
             "method: imbot.chat.get\nparams: [\n  - name: CHAT_ID\nresult:\n  type: bool\n");
 
-        DotnetRun build = await DotnetProcess.RunAsync(
-            workspace.Combine("src/Bitrix24.Generated"),
-            ["build", "Bitrix24.Generated.csproj", "-f", "net10.0", "-nodeReuse:false", "-v:q", "-clp:NoSummary"],
-            TimeSpan.FromMinutes(8));
-        string output = build.Out + build.Error;
+        (DotnetRun build, string output) = await BuildSdkAsync(workspace);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("spec/imbot/imbot.chat.leave.yaml(4,11): error B24G1003: Unknown type 'integr'", output, StringComparison.Ordinal);
@@ -45,15 +41,21 @@ public sealed class BuildTests
         workspace.WriteFile("src/Bitrix24.Generated/Client/Bitrix24Undeclared.cs",
             "namespace Bitrix24;\n\n/// <summary>Not in PublicAPI.*.txt.</summary>\npublic static class Bitrix24Undeclared\n{\n}\n");
 
-        DotnetRun build = await DotnetProcess.RunAsync(
-            workspace.Combine("src/Bitrix24.Generated"),
-            ["build", "Bitrix24.Generated.csproj", "-f", "net10.0", "-nodeReuse:false", "-v:q", "-clp:NoSummary"],
-            TimeSpan.FromMinutes(8));
-        string output = build.Out + build.Error;
+        (DotnetRun build, string output) = await BuildSdkAsync(workspace);
 
         Assert.NotEqual(0, build.ExitCode);
         var errors = output.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
         var error = Assert.Single(errors);
         Assert.Contains("Bitrix24Undeclared.cs(4,21): error RS0016: Symbol 'Bitrix24Undeclared' is not part of the declared public API", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Builds the copy's SDK project for one framework, quietly, as a developer would.</summary>
+    private static async Task<(DotnetRun Build, string Output)> BuildSdkAsync(RepositoryCopy workspace)
+    {
+        DotnetRun build = await DotnetProcess.RunAsync(
+            workspace.Combine("src/Bitrix24.Generated"),
+            ["build", "Bitrix24.Generated.csproj", "-f", "net10.0", "-nodeReuse:false", "-v:q", "-clp:NoSummary"],
+            TimeSpan.FromMinutes(8));
+        return (build, build.Out + build.Error);
     }
 }

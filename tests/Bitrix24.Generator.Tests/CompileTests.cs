@@ -24,7 +24,7 @@ public sealed class CompileTests
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(RepositoryFiles.RealSpecs());
 
         Assert.Empty(generatorDiagnostics);
-        AssertNoWarnings(output);
+        CompilationAssert.NoWarnings(output);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CompileTests
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs);
 
         Assert.Empty(generatorDiagnostics);
-        AssertNoWarnings(output);
+        CompilationAssert.NoWarnings(output);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class CompileTests
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(RepositoryFiles.RealSpecs(), userProgram);
 
         Assert.Empty(generatorDiagnostics);
-        AssertNoErrors(output);
+        CompilationAssert.NoErrors(output);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CompileTests
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs, userProgram);
 
         Assert.Empty(generatorDiagnostics);
-        AssertNoWarnings(output);
+        CompilationAssert.NoWarnings(output);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class CompileTests
             generatorDiagnostics.Select(d => $"{d.Id} {d.FileLineColumn()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(generatorDiagnostics, d => d.Id is "CS8784" or "CS8785");
         Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
-        AssertNoErrors(output);
+        CompilationAssert.NoErrors(output);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class CompileTests
         var specs = RepositoryFiles.RealSpecs().Append(new InMemoryAdditionalText("spec/imbot/imbot.chat.setOwner.yaml", fifthSpec));
         var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs, userProgram);
         Assert.Empty(generatorDiagnostics);
-        AssertNoWarnings(output);
+        CompilationAssert.NoWarnings(output);
 
         // The emulator does not know the new method; a test (or a user) teaches it in a few lines.
         var options = new EmulatedPortalOptions();
@@ -202,17 +202,5 @@ public sealed class CompileTests
         {
             context.Unload();
         }
-    }
-
-    private static void AssertNoWarnings(Compilation output)
-    {
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static void AssertNoErrors(Compilation output)
-    {
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

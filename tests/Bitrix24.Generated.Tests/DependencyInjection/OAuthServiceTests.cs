@@ -1,6 +1,7 @@
 using Bitrix24.Emulator;
 using Bitrix24.Emulator.Auth;
 using Bitrix24.Emulator.State;
+using Bitrix24.Generated.Tests.Infrastructure;
 using Bitrix24.ImOpenLines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -88,30 +89,4 @@ public sealed class OAuthServiceTests
 
     private static Bitrix24OAuthTokens Tokens(EmulatedOAuthTokens tokens) =>
         new(tokens.AccessToken, tokens.RefreshToken, tokens.ClientEndpoint, tokens.ServerEndpoint, tokens.ExpiresAt);
-
-    internal sealed class RecordingTokenStore(params Bitrix24OAuthTokens[] initial) : IBitrix24TokenStore
-    {
-        private readonly List<Bitrix24OAuthTokens> _saved = [.. initial];
-
-        public IReadOnlyList<Bitrix24OAuthTokens> Saved
-        {
-            get
-            {
-                lock (_saved)
-                {
-                    return _saved.ToArray();
-                }
-            }
-        }
-
-        public ValueTask SaveAsync(Bitrix24OAuthTokens tokens, CancellationToken cancellationToken)
-        {
-            lock (_saved)
-            {
-                _saved.Add(tokens);
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
 }

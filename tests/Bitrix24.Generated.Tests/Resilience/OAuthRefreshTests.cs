@@ -124,30 +124,4 @@ public sealed class OAuthRefreshTests
         Assert.DoesNotContain(fresh.AccessToken, e.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(fresh.AccessToken, fresh.ToString(), StringComparison.Ordinal);
     }
-
-    private sealed class RecordingTokenStore : IBitrix24TokenStore
-    {
-        private readonly List<Bitrix24OAuthTokens> _saved = [];
-
-        public IReadOnlyList<Bitrix24OAuthTokens> Saved
-        {
-            get
-            {
-                lock (_saved)
-                {
-                    return _saved.ToArray();
-                }
-            }
-        }
-
-        public ValueTask SaveAsync(Bitrix24OAuthTokens tokens, CancellationToken cancellationToken)
-        {
-            lock (_saved)
-            {
-                _saved.Add(tokens);
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
 }
