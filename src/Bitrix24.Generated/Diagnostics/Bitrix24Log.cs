@@ -13,7 +13,11 @@ internal static partial class Bitrix24Log
     public static partial void CallSucceeded(ILogger logger, string method, string portal, int statusCode, double durationMs, int attempt);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Bitrix24 {Method} on {Portal} failed: {Error} (HTTP {StatusCode}) in {DurationMs:0} ms, attempt {Attempt}")]
-    public static partial void CallFailed(ILogger logger, string method, string portal, string error, int? statusCode, double durationMs, int attempt);
+    public static partial void CallFailed(ILogger logger, string method, string portal, string error, int statusCode, double durationMs, int attempt);
+
+    /// <summary>A failure before any HTTP status came back (refused, dropped, timed out, cancelled).</summary>
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Bitrix24 {Method} on {Portal} failed: {Error} (no HTTP status) in {DurationMs:0} ms, attempt {Attempt}")]
+    public static partial void CallFailedWithoutStatus(ILogger logger, string method, string portal, string error, double durationMs, int attempt);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Bitrix24 {Method} on {Portal}: attempt {Attempt} failed with {Error}; repeating in {DelayMs:0} ms")]
     public static partial void Retrying(ILogger logger, string method, string portal, int attempt, string error, double delayMs);

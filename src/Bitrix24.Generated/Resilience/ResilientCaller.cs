@@ -97,7 +97,14 @@ internal sealed class ResilientCaller
             }
 
             Bitrix24Telemetry.Failed(call, failure!);
-            Bitrix24Log.CallFailed(_logger, method.Name, _portal, Describe(failure!), StatusOf(failure!), Elapsed(started), attempt);
+            if (StatusOf(failure!) is { } status)
+            {
+                Bitrix24Log.CallFailed(_logger, method.Name, _portal, Describe(failure!), status, Elapsed(started), attempt);
+            }
+            else
+            {
+                Bitrix24Log.CallFailedWithoutStatus(_logger, method.Name, _portal, Describe(failure!), Elapsed(started), attempt);
+            }
             ExceptionDispatchInfo.Throw(failure!);
         }
     }

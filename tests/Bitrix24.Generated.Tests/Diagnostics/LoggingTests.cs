@@ -27,6 +27,31 @@ public sealed class LoggingTests
     }
 
     [Fact]
+    public async Task A_failure_is_a_warning_with_the_error_and_status_or_says_no_status_came_back()
+    {
+        await using var portal = await EmulatedPortal.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var client = EmulatorClients.Webhook(portal, o =>
+        {
+            EmulatorClients.SingleAttempt(o);
+            o.LoggerFactory = factory;
+        });
+        var refusedOptions = Bitrix24ClientOptions.Webhook(ClosedPort.BaseUrl() + "/rest/1/closedportcode/");
+        EmulatorClients.SingleAttempt(refusedOptions);
+        refusedOptions.LoggerFactory = factory;
+        using var refused = new Bitrix24Client(refusedOptions);
+
+        await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.Message.SendAsync(0));
+        await Assert.ThrowsAsync<Bitrix24TransportException>(() => refused.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId));
+
+        Assert.Equal([LogLevel.Warning, LogLevel.Warning], logs.Lines.Select(l => l.Level));
+        Assert.Matches(@"^Bitrix24 imopenlines\.bot\.session\.message\.send on 127\.0\.0\.1 failed: CHAT_ID_EMPTY \(HTTP 400\) in \d+ ms, attempt 1 ", logs.Lines[0].Text);
+        Assert.Matches(@"^Bitrix24 imopenlines\.bot\.session\.message\.send on 127\.0\.0\.1 failed: ConnectionFailed \(no HTTP status\) in \d+ ms, attempt 1 ", logs.Lines[1].Text);
+        Assert.DoesNotContain("closedportcode", string.Join("\n", logs.Lines.Select(l => l.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retries_are_warnings_and_the_final_line_counts_the_attempts()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
