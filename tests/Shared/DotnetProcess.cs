@@ -8,10 +8,16 @@ internal static class DotnetProcess
     /// <summary>Runs <c>dotnet {arguments}</c> in <paramref name="workingDirectory"/> and waits at most <paramref name="timeout"/>.</summary>
     /// <param name="environment">Variables to set (a null value removes one) on top of the cleaned-up inherited ones.</param>
     /// <exception cref="TimeoutException">It ran longer; the process tree was killed.</exception>
-    public static async Task<DotnetRun> RunAsync(
-        string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
+    public static Task<DotnetRun> RunAsync(
+        string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunProgramAsync("dotnet", workingDirectory, arguments, timeout, environment);
+
+    /// <summary>Runs <paramref name="program"/> (a path, or a name looked up on PATH) the same way, e.g. a published app.</summary>
+    /// <exception cref="TimeoutException">It ran longer; the process tree was killed.</exception>
+    public static async Task<DotnetRun> RunProgramAsync(
+        string program, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
+        var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,7 +48,7 @@ internal static class DotnetProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}.");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
         }
 
         return new DotnetRun(process.ExitCode, await output, await error);
