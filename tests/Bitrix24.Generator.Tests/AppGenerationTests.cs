@@ -136,6 +136,39 @@ public sealed class AppGenerationTests
     }
 
     [Fact]
+    public void ALibraryWithSpecs_IsSeenLikeTheSdk_ByTheAppThatReferencesIt()
+    {
+        // A library with its own specs and accessor, then an app that references it, uses both accessors,
+        // and (by mistake) declares one of the library's methods again.
+        var (library, libraryDiagnostics, _) = GeneratorHarness.CompileApp(
+            AppSpecs.All(), GeneratorHarness.AppOptions("Crm"), referenceSdk: true, "Contoso.Crm", []);
+        Assert.Empty(libraryDiagnostics);
+        CompilationAssert.NoErrors(library);
+        const string program = """
+            using Bitrix24;
+            internal static class Use
+            {
+                public static System.Threading.Tasks.Task<bool> LeaveAsync(Bitrix24Client client) => client.Crm().ImBot.Chat.LeaveAsync(112);
+                public static System.Threading.Tasks.Task<bool> GreetAsync(Bitrix24Client client) => client.App().ImBot.Bot.GreetAsync(112);
+            }
+            """;
+        var specs = new[]
+        {
+            new InMemoryAdditionalText(AppSpecs.NamingPath, AppSpecs.Naming),
+            new InMemoryAdditionalText(AppSpecs.ChatLeavePath, AppSpecs.ChatLeave),
+            new InMemoryAdditionalText("spec/imbot/imbot.bot.greet.yaml", "method: imbot.bot.greet\nparams:\n  - name: CHAT_ID\n    type: int\n    required: true\nresult:\n  type: bool\n"),
+        };
+
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileApp(
+            specs, GeneratorHarness.AppOptions(), referenceSdk: true, "Contoso.SupportBot", [library.ToMetadataReference()], program);
+
+        var diagnostic = Assert.Single(generatorDiagnostics);
+        Assert.Equal("B24G2007", diagnostic.Id);
+        Assert.Contains("'imbot.chat.leave' is already generated in the referenced assembly Contoso.Crm", diagnostic.GetMessage(), StringComparison.Ordinal);
+        CompilationAssert.NoWarnings(output);
+    }
+
+    [Fact]
     public void AnEnumNamedLikeOneOfTheSdks_IsANameCollisionNamingTheSdk()
     {
         const string spec = """

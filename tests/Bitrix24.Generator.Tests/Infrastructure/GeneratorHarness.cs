@@ -94,9 +94,15 @@ internal static class GeneratorHarness
     /// referencing the SDK (when <paramref name="referenceSdk"/>) the way a package reference does.
     /// </summary>
     public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriver Driver) CompileApp(
-        IEnumerable<AdditionalText> specs, Dictionary<string, string>? globalOptions = null, bool referenceSdk = true, params string[] sources)
+        IEnumerable<AdditionalText> specs, Dictionary<string, string>? globalOptions = null, bool referenceSdk = true, params string[] sources) =>
+        CompileApp(specs, globalOptions, referenceSdk, "Contoso.SupportBot", [], sources);
+
+    /// <summary>The same, with the assembly's name and extra references (another project with specs).</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriver Driver) CompileApp(
+        IEnumerable<AdditionalText> specs, Dictionary<string, string>? globalOptions, bool referenceSdk, string assemblyName,
+        IEnumerable<MetadataReference> references, params string[] sources)
     {
-        var compilation = AppCompilation(referenceSdk, sources);
+        var compilation = AppCompilation(referenceSdk, sources).WithAssemblyName(assemblyName).AddReferences(references);
         GeneratorDriver driver = CreateAppDriver(specs, globalOptions ?? AppOptions())
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
         return (output, diagnostics, driver);
