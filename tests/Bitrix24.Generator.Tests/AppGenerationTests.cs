@@ -214,6 +214,17 @@ public sealed class AppGenerationTests
     }
 
     [Fact]
+    public void AnAppWithoutSpecsOfItsOwn_GetsNothingGenerated()
+    {
+        // The package's naming file alone: no empty client.App() accessor, no method list.
+        var (output, generatorDiagnostics, driver) = GeneratorHarness.CompileApp([new InMemoryAdditionalText(AppSpecs.NamingPath, AppSpecs.Naming)]);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+        CompilationAssert.NoErrors(output);
+    }
+
+    [Fact]
     public void EditingTheAppsCSharp_ReRunsNothingAfterTheReferenceCheck()
     {
         CSharpCompilation compilation = GeneratorHarness.AppCompilation(referenceSdk: true, AppProgram);

@@ -119,14 +119,18 @@ internal sealed class SdkModelBuilder
                 "Bitrix24MethodCatalog.g.cs",
                 methods.OrderBy(m => m.RestName, StringComparer.Ordinal).Select(m => "global::" + m.Namespace + "." + m.DescriptorType + ".Descriptor").ToEquatableArray()));
         }
-        else
+        else if (methods.Count > 0)
         {
+            // An app without methods of its own (only the package's naming file) gets no empty accessor.
             units.Add(new AccessorUnit(_target.AccessorName + "Accessor.g.cs", _target.AccessorName, RootType, BatchRootType));
         }
 
-        units.Add(new GeneratedMethodsUnit(
-            "Bitrix24GeneratedMethods.g.cs",
-            methods.Select(m => m.RestName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
+        if (_target.IsSdk || methods.Count > 0)
+        {
+            units.Add(new GeneratedMethodsUnit(
+                "Bitrix24GeneratedMethods.g.cs",
+                methods.Select(m => m.RestName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
+        }
 
         return new SdkModel(
             units.OrderBy(u => u.HintName, StringComparer.Ordinal).ToEquatableArray(),
