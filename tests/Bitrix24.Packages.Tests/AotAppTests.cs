@@ -50,8 +50,8 @@ public sealed class AotAppTests(PackedFeed feed, ITestOutputHelper output) : IDi
     public async Task ASampleBot_PublishedWithNativeAot_HasNoTrimOrAotWarning_AndRuns(string targetFramework)
     {
         string app = Path.Combine(_work.FullName, "AotApp");
-        CopySample(app);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), NuGetConfig(feed.Folder));
+        SampleApps.CopyInto("AotApp", app);
+        feed.WriteNuGetConfig(app);
         // Retargeted in the file, as a user would: restore does not take a TargetFramework given on the command line.
         string csproj = Path.Combine(app, "AotApp.csproj");
         string project = File.ReadAllText(csproj);
@@ -173,25 +173,4 @@ public sealed class AotAppTests(PackedFeed feed, ITestOutputHelper output) : IDi
         !run.Out.Contains("Generating native code", StringComparison.Ordinal)
         && run.Out.Contains("Microsoft.NETCore.Native.Unix.targets", StringComparison.Ordinal)
         && run.Out.Contains("not found in PATH", StringComparison.Ordinal);
-
-    /// <summary>The feed first, then the machine's usual sources for Microsoft's packages (ILCompiler, runtime packs).</summary>
-    private static string NuGetConfig(string feedFolder) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="bitrix24-packed" value="{feedFolder}" />
-          </packageSources>
-        </configuration>
-        """;
-
-    private static void CopySample(string app)
-    {
-        string source = Path.Combine(AppContext.BaseDirectory, "AotApp");
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(app, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
 }

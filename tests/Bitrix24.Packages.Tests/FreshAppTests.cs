@@ -34,12 +34,12 @@ public sealed class FreshAppTests(PackedFeed feed, ITestOutputHelper output) : I
         await Dotnet(_work.FullName, environment, "new", "console", "--name", "SupportBot", "--output", app);
         string csproj = Path.Combine(app, "SupportBot.csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net8.0</TargetFramework>", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(app, "nuget.config"), NuGetConfig(feed.Folder));
+        feed.WriteNuGetConfig(app);
         await Dotnet(app, environment, "add", "package", "Bitrix24.Generated", "--version", PackedFeed.Version);
         await Dotnet(app, environment, "add", "package", "Bitrix24.Generated.Generator", "--version", PackedFeed.Version);
         await Dotnet(app, environment, "add", "package", "Bitrix24.Generated.Emulator", "--version", PackedFeed.Version);
         await Dotnet(app, environment, "add", "package", "Microsoft.Extensions.Logging.Console", "--version", "8.0.1");
-        CopyFreshAppFiles(app);
+        SampleApps.CopyInto("FreshApp", app);
 
         string project = File.ReadAllText(Path.Combine(app, "SupportBot.csproj"));
         Assert.Contains("<TargetFramework>net8.0</TargetFramework>", project, StringComparison.Ordinal);
@@ -82,27 +82,6 @@ public sealed class FreshAppTests(PackedFeed feed, ITestOutputHelper output) : I
             .Select(metadata.GetTypeDefinition)
             .Select(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name))
             .ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>The feed first, then the machine's usual sources for Microsoft's packages.</summary>
-    private static string NuGetConfig(string feedFolder) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="bitrix24-packed" value="{feedFolder}" />
-          </packageSources>
-        </configuration>
-        """;
-
-    private static void CopyFreshAppFiles(string app)
-    {
-        string source = Path.Combine(AppContext.BaseDirectory, "FreshApp");
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(app, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 
     private static async Task<DotnetRun> Dotnet(string directory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)

@@ -44,6 +44,16 @@ public sealed class PackedFeed : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes a nuget.config into <paramref name="appFolder"/>: this feed, then the machine's usual sources for Microsoft's packages.</summary>
+    public void WriteNuGetConfig(string appFolder) => File.WriteAllText(Path.Combine(appFolder, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="bitrix24-packed" value="{Folder}" />
+          </packageSources>
+        </configuration>
+        """);
+
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Folder, $"{id}.{Version}.{extension}");
 
     /// <summary>The entries of a package, '/'-separated, without NuGet's own bookkeeping files.</summary>
