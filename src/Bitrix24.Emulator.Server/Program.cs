@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 using Bitrix24.Emulator;
 using Bitrix24.Emulator.State;
 
-// Standalone emulator: dotnet run --project src/Bitrix24.Emulator.Server -- [--port 5080] [--no-rate-limit]
+// Standalone emulator: dotnet run --project src/Bitrix24.Emulator.Server -- [--port 5080] [--no-rate-limit] [--no-operating-limit]
 // Runs until Ctrl+C. The demo credentials are the emulator's own, public by design.
 int port = 5080;
 bool rateLimit = true;
+bool operatingLimit = true;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -18,11 +19,14 @@ for (int i = 0; i < args.Length; i++)
         case "--no-rate-limit":
             rateLimit = false;
             break;
+        case "--no-operating-limit":
+            operatingLimit = false;
+            break;
         case "-h" or "--help":
-            Console.WriteLine("Usage: Bitrix24.Emulator.Server [--port 5080] [--no-rate-limit]");
+            Console.WriteLine("Usage: Bitrix24.Emulator.Server [--port 5080] [--no-rate-limit] [--no-operating-limit]");
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: Bitrix24.Emulator.Server [--port 5080] [--no-rate-limit]");
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Usage: Bitrix24.Emulator.Server [--port 5080] [--no-rate-limit] [--no-operating-limit]");
             return 2;
     }
 }
@@ -31,6 +35,12 @@ var options = new EmulatedPortalOptions { Port = port };
 if (!rateLimit)
 {
     options.RateLimit = null;
+}
+
+if (!operatingLimit)
+{
+    // Each call charges the method's operating time; a long run (a benchmark) would otherwise be blocked for OPERATION_TIME_LIMIT.
+    options.OperatingLimit = null;
 }
 
 await using EmulatedPortal portal = await EmulatedPortal.StartAsync(options);

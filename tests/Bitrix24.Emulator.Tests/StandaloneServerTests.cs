@@ -23,7 +23,7 @@ public sealed class StandaloneServerTests
         for (int attempt = 1; ; attempt++)
         {
             int port = FreePort();
-            await using ServerProcess server = ServerProcess.Start("--port", port.ToString(CultureInfo.InvariantCulture), "--no-rate-limit");
+            await using ServerProcess server = ServerProcess.Start("--port", port.ToString(CultureInfo.InvariantCulture), "--no-rate-limit", "--no-operating-limit");
 
             string? listening = await server.WaitForLineAsync(line => line.StartsWith(ListeningPrefix, StringComparison.Ordinal), StartTimeout);
             if (listening is null && attempt < 3 && server.Transcript.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
