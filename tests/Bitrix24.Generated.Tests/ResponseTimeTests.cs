@@ -38,6 +38,21 @@ public sealed class ResponseTimeTests
         Assert.Equal(TimeSpan.FromHours(2), time.DateFinish!.Value.Offset);
     }
 
+    [Theory]
+    [InlineData("2024-10-11T10:00:00Z", 0)]
+    [InlineData("2024-10-11T10:00:00-05:30", -330)]
+    [InlineData("2024-10-11T10:00:00", 0)] // no offset: taken as UTC, never as the machine's local time
+    [InlineData("2024-10-11 10:00:00", 0)]
+    public async Task Dates_in_other_layouts_are_read_with_their_offset_or_as_UTC(string date, int offsetMinutes)
+    {
+        Bitrix24ResponseTime time = await CallAsync($$$"""{"result":true,"time":{"date_start":"{{{date}}}","date_finish":"{{{date}}}"}}""");
+
+        var expected = new DateTimeOffset(2024, 10, 11, 10, 0, 0, TimeSpan.FromMinutes(offsetMinutes));
+        Assert.Equal(expected, time.DateStart);
+        Assert.Equal(expected.Offset, time.DateStart!.Value.Offset);
+        Assert.Equal(expected, time.DateFinish);
+    }
+
     [Fact]
     public async Task Fractions_of_a_second_in_start_are_kept()
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -19,15 +18,12 @@ internal static class BatchCommandEncoder
 {
     public static string Encode<TRequest, TResult>(Bitrix24Method<TRequest, TResult> method, TRequest request)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            method.WriteParameters(writer, request);
-            writer.WriteEndObject();
-        }
-
-        string query = ToQuery(buffer.WrittenSpan);
+        using CachedJsonWriter parameters = CachedJsonWriter.Rent();
+        Utf8JsonWriter writer = parameters.Json;
+        writer.WriteStartObject();
+        method.WriteParameters(writer, request);
+        writer.WriteEndObject();
+        string query = ToQuery(parameters.WrittenSpan);
         return query.Length == 0 ? method.Name : method.Name + "?" + query;
     }
 

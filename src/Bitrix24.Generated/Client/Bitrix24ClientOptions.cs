@@ -11,6 +11,7 @@ public sealed class Bitrix24ClientOptions
     {
         AuthMode = authMode;
         RestEndpoint = restEndpoint;
+        Portal = new UriBuilder(restEndpoint.Scheme, restEndpoint.Host, restEndpoint.Port).Uri;
         WebhookCode = webhookCode;
         Tokens = tokens;
         ClientId = clientId;
@@ -24,7 +25,7 @@ public sealed class Bitrix24ClientOptions
     /// The portal's host, e.g. <c>https://example.bitrix24.com/</c>; safe to log (the webhook code
     /// and the REST path are left out).
     /// </summary>
-    public Uri Portal => new UriBuilder(RestEndpoint.Scheme, RestEndpoint.Host, RestEndpoint.Port).Uri;
+    public Uri Portal { get; }
 
     /// <summary>How long one HTTP call may take before it fails with <see cref="Bitrix24TransportFailure.Timeout"/>. Default 60 s, the cloud portal's own cut-off.</summary>
     public TimeSpan RequestTimeout

@@ -19,12 +19,16 @@ internal sealed class OperatingLimitGate
     /// <summary>Notes the reset moment from a successful answer.</summary>
     public void Observe(string method, Bitrix24ResponseTime time)
     {
-        if (time.OperatingResetAt is { } resetAt)
+        // Written only when it changes (about once a minute): every write allocates a dictionary node.
+        if (time.OperatingResetAt is { } resetAt && (!_lastResetAt.TryGetValue(method, out DateTimeOffset known) || known != resetAt))
         {
             _lastResetAt[method] = resetAt;
         }
 
-        _blockedUntil.TryRemove(method, out _);
+        if (!_blockedUntil.IsEmpty)
+        {
+            _blockedUntil.TryRemove(method, out _);
+        }
     }
 
     /// <summary>Blocks <paramref name="method"/> after a 429, until the best-known reset moment.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
@@ -110,7 +111,8 @@ internal sealed class ResilientCaller
     }
 
     /// <summary>One HTTP attempt in its own client span; a Bitrix24 failure is returned, not thrown, so the span closes before any wait.</summary>
-    private async Task<(Bitrix24Response<TResult>? Response, Bitrix24Exception? Failure)> AttemptAsync<TRequest, TResult>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(Bitrix24Response<TResult>? Response, Bitrix24Exception? Failure)> AttemptAsync<TRequest, TResult>(
         Bitrix24Method<TRequest, TResult> method, ReadOnlyMemory<byte> body, int attempt, CancellationToken cancellationToken)
     {
         using Activity? span = Bitrix24Telemetry.StartAttempt(method.Name, _options.Portal, resendCount: attempt - 1);

@@ -69,6 +69,13 @@ internal static class EnvelopeFieldReader
 
     private static DateTimeOffset? TryReadDate(ref Utf8JsonReader reader)
     {
+        // The portal's ISO 8601 with an explicit offset parses straight from the UTF-8 bytes; anything
+        // else (no offset, other layouts) goes through DateTimeOffset.TryParse, which assumes UTC.
+        if (reader.TokenType == JsonTokenType.String && HasExplicitOffset(ref reader) && reader.TryGetDateTimeOffset(out DateTimeOffset exact))
+        {
+            return exact;
+        }
+
         if (reader.TokenType == JsonTokenType.String
             && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value))
         {
@@ -77,6 +84,18 @@ internal static class EnvelopeFieldReader
 
         reader.Skip();
         return null;
+    }
+
+    /// <summary>Ends in <c>Z</c> or <c>±hh:mm</c>.</summary>
+    private static bool HasExplicitOffset(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> value = reader.ValueSpan;
+        return value.Length > 6 && (value[^1] == (byte)'Z' || (value[^6] is (byte)'+' or (byte)'-' && value[^3] == (byte)':'));
     }
 
     // Unix seconds from year 1 to 9999 only; anything else is garbage and ignored.
