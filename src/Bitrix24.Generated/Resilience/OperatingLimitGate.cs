@@ -17,10 +17,10 @@ internal sealed class OperatingLimitGate
     private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Notes the reset moment from a successful answer.</summary>
-    public void Observe(string method, Bitrix24ResponseTime time)
+    public void Observe(string method, DateTimeOffset? operatingResetAt)
     {
         // Written only when it changes (about once a minute): every write allocates a dictionary node.
-        if (time.OperatingResetAt is { } resetAt && (!_lastResetAt.TryGetValue(method, out DateTimeOffset known) || known != resetAt))
+        if (operatingResetAt is { } resetAt && (!_lastResetAt.TryGetValue(method, out DateTimeOffset known) || known != resetAt))
         {
             _lastResetAt[method] = resetAt;
         }

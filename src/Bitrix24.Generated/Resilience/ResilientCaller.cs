@@ -34,9 +34,15 @@ internal sealed class ResilientCaller
         _portal = options.Portal.Host;
     }
 
-    public async Task<Bitrix24Response<TResult>> CallAsync<TRequest, TResult>(
+    /// <param name="method">The method.</param>
+    /// <param name="request">Its parameters.</param>
+    /// <param name="readTime">False when the caller wants the result alone: the time block is not built.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<Answer<TResult>> CallAsync<TRequest, TResult>(
         Bitrix24Method<TRequest, TResult> method,
         TRequest request,
+        bool readTime,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -57,13 +63,13 @@ internal sealed class ResilientCaller
             await WaitForOperatingLimitAsync(method, deadline, cancellationToken).ConfigureAwait(false);
             await AcquirePermitAsync(method.Name, deadline, cancellationToken).ConfigureAwait(false);
             attempt++;
-            (Bitrix24Response<TResult>? response, Bitrix24Exception? failure) = await AttemptAsync(method, body, attempt, cancellationToken).ConfigureAwait(false);
-            if (response is not null)
+            (Answer<TResult> answer, Bitrix24Exception? failure) = await AttemptAsync(method, body, readTime, attempt, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
             {
-                _operatingLimits.Observe(method.Name, response.Time);
-                Bitrix24Telemetry.Succeeded(call, response.StatusCode);
-                Bitrix24Log.CallSucceeded(_logger, method.Name, _portal, response.StatusCode, Elapsed(started), attempt);
-                return response;
+                _operatingLimits.Observe(method.Name, answer.OperatingResetAt);
+                Bitrix24Telemetry.Succeeded(call, answer.StatusCode);
+                Bitrix24Log.CallSucceeded(_logger, method.Name, _portal, answer.StatusCode, Elapsed(started), attempt);
+                return answer;
             }
 
             switch (RetryPolicy.Classify(failure!, method.IsIdempotent))
@@ -112,20 +118,20 @@ internal sealed class ResilientCaller
 
     /// <summary>One HTTP attempt in its own client span; a Bitrix24 failure is returned, not thrown, so the span closes before any wait.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(Bitrix24Response<TResult>? Response, Bitrix24Exception? Failure)> AttemptAsync<TRequest, TResult>(
-        Bitrix24Method<TRequest, TResult> method, ReadOnlyMemory<byte> body, int attempt, CancellationToken cancellationToken)
+    private async ValueTask<(Answer<TResult> Answer, Bitrix24Exception? Failure)> AttemptAsync<TRequest, TResult>(
+        Bitrix24Method<TRequest, TResult> method, ReadOnlyMemory<byte> body, bool readTime, int attempt, CancellationToken cancellationToken)
     {
         using Activity? span = Bitrix24Telemetry.StartAttempt(method.Name, _options.Portal, resendCount: attempt - 1);
         try
         {
-            Bitrix24Response<TResult> response = await _transport.SendAsync(method, body, cancellationToken).ConfigureAwait(false);
-            Bitrix24Telemetry.Succeeded(span, response.StatusCode);
-            return (response, null);
+            Answer<TResult> answer = await _transport.SendAsync(method, body, readTime, cancellationToken).ConfigureAwait(false);
+            Bitrix24Telemetry.Succeeded(span, answer.StatusCode);
+            return (answer, null);
         }
         catch (Bitrix24Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             Bitrix24Telemetry.Failed(span, failure);
-            return (null, failure);
+            return (default, failure);
         }
     }
 

@@ -49,9 +49,10 @@ internal sealed class Bitrix24Transport
 
     /// <summary>Sends one attempt with a body from <see cref="WriteBody"/>.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Bitrix24Response<TResult>> SendAsync<TRequest, TResult>(
+    public async ValueTask<Answer<TResult>> SendAsync<TRequest, TResult>(
         Bitrix24Method<TRequest, TResult> method,
         ReadOnlyMemory<byte> body,
+        bool readTime,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -92,7 +93,7 @@ internal sealed class Bitrix24Transport
 
         using (responseBody)
         {
-            return ResponseEnvelopeReader.Read(method.Name, statusCode, responseBody.Span, method.ReadResult, _redactor);
+            return ResponseEnvelopeReader.Read(method.Name, statusCode, responseBody.Span, method.ReadResult, _redactor, readTime);
         }
     }
 

@@ -47,6 +47,33 @@ internal static class EnvelopeFieldReader
         };
     }
 
+    /// <summary>Only <c>operating_reset_at</c> of a <c>time</c> block (read as <see cref="ReadTime(ref Utf8JsonReader)"/> would); the rest is skipped.</summary>
+    public static DateTimeOffset? ReadOperatingResetAt(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        double? resetAt = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool wanted = reader.ValueTextEquals("operating_reset_at"u8);
+            reader.Read();
+            if (wanted)
+            {
+                resetAt = TryReadDouble(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return FromUnix(resetAt);
+    }
+
     public static double? TryReadDouble(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number))

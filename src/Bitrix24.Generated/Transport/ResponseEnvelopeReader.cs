@@ -16,12 +16,22 @@ internal static class ResponseEnvelopeReader
     // Secrets are removed from this much of the body before it is cut, so a cut never leaves part of one.
     private const int RedactedWindowBytes = 64 * 1024;
 
-    public static Bitrix24Response<TResult> Read<TResult>(
+    /// <param name="method">The method, for messages.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="body">The whole answer.</param>
+    /// <param name="readResult">The method's result reader.</param>
+    /// <param name="redactor">Removes secrets from anything quoted from the body.</param>
+    /// <param name="readTime">
+    /// False when only the result is wanted: the <c>time</c> block is then skipped but for
+    /// <c>operating_reset_at</c>. An error envelope is always read whole (its time goes into the exception).
+    /// </param>
+    public static Answer<TResult> Read<TResult>(
         string method,
         int statusCode,
         ReadOnlySpan<byte> body,
         Bitrix24ResultReader<TResult> readResult,
-        SecretRedactor redactor)
+        SecretRedactor redactor,
+        bool readTime = true)
     {
         if (body.IsEmpty)
         {
@@ -33,7 +43,12 @@ internal static class ResponseEnvelopeReader
         Utf8JsonReader resultReader;
         try
         {
-            envelope = ReadEnvelope(ref reader, out resultReader);
+            envelope = ReadEnvelope(ref reader, out resultReader, readTime);
+            if (envelope.Error is not null && !readTime)
+            {
+                reader = new Utf8JsonReader(body);
+                envelope = ReadEnvelope(ref reader, out resultReader, readTime: true);
+            }
         }
         catch (JsonException ex)
         {
@@ -65,14 +80,14 @@ internal static class ResponseEnvelopeReader
             throw Invalid(method, statusCode, body, redactor, "the 'result' of the answer could not be read: " + redactor.Redact(ex.Message), ex);
         }
 
-        return new Bitrix24Response<TResult>(result, envelope.Time ?? Bitrix24ResponseTime.Empty, statusCode, envelope.Total, envelope.Next);
+        return new Answer<TResult>(result, envelope.Time, envelope.Time?.OperatingResetAt ?? envelope.OperatingResetAt, statusCode, envelope.Total, envelope.Next);
     }
 
     /// <summary>
     /// One pass over the top-level object. The reader is copied at <c>result</c> (a struct copy keeps
     /// its position) and the value skipped, so the result is read only once we know there is no error.
     /// </summary>
-    private static Envelope ReadEnvelope(scoped ref Utf8JsonReader reader, out Utf8JsonReader resultReader)
+    private static Envelope ReadEnvelope(scoped ref Utf8JsonReader reader, out Utf8JsonReader resultReader, bool readTime)
     {
         resultReader = default;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -104,7 +119,14 @@ internal static class ResponseEnvelopeReader
             else if (reader.ValueTextEquals("time"u8))
             {
                 reader.Read();
-                envelope.Time = EnvelopeFieldReader.ReadTime(ref reader);
+                if (readTime)
+                {
+                    envelope.Time = EnvelopeFieldReader.ReadTime(ref reader);
+                }
+                else
+                {
+                    envelope.OperatingResetAt = EnvelopeFieldReader.ReadOperatingResetAt(ref reader);
+                }
             }
             else if (reader.ValueTextEquals("total"u8))
             {
@@ -225,6 +247,7 @@ internal static class ResponseEnvelopeReader
         public string? Error;
         public string? Description;
         public Bitrix24ResponseTime? Time;
+        public DateTimeOffset? OperatingResetAt;
         public int? Total;
         public int? Next;
     }
