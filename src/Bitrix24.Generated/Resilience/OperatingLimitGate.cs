@@ -16,6 +16,9 @@ internal sealed class OperatingLimitGate
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastResetAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>False while no method is blocked, so a call need not read the clock to learn it is free.</summary>
+    public bool HasBlocks => !_blockedUntil.IsEmpty;
+
     /// <summary>Notes the reset moment from a successful answer.</summary>
     public void Observe(string method, DateTimeOffset? operatingResetAt)
     {

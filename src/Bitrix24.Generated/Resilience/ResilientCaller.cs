@@ -48,7 +48,10 @@ internal sealed class ResilientCaller
         cancellationToken.ThrowIfCancellationRequested();
         Bitrix24RetryOptions retry = _options.Retry;
         TimeProvider clock = _options.TimeProvider;
-        DateTimeOffset deadline = retry.TotalTimeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + retry.TotalTimeout;
+
+        // The one clock reading of a call that goes through at once: the deadline is worked out from
+        // it only when something has to wait (clock readings cost 60 ns on some virtual machines).
+        long started = clock.GetTimestamp();
 
         // Written before anything is sent: a bad argument throws here and nothing reaches the portal.
         string? accessToken = _session?.Current.AccessToken;
@@ -56,23 +59,51 @@ internal sealed class ResilientCaller
         bool refreshed = false;
         int retries = 0;
         int attempt = 0;
-        long started = clock.GetTimestamp();
         using Activity? call = Bitrix24Telemetry.StartCall(method.Name);
         while (true)
         {
-            await WaitForOperatingLimitAsync(method, deadline, cancellationToken).ConfigureAwait(false);
-            await AcquirePermitAsync(method.Name, deadline, cancellationToken).ConfigureAwait(false);
+            if (_operatingLimits.HasBlocks)
+            {
+                await WaitForOperatingLimitAsync(method, Deadline(started), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_limiter is not null && !TryAcquirePermitNow())
+            {
+                await AcquirePermitAsync(method.Name, Deadline(started), cancellationToken).ConfigureAwait(false);
+            }
+
             attempt++;
-            (Answer<TResult> answer, Bitrix24Exception? failure) = await AttemptAsync(method, body, readTime, attempt, cancellationToken).ConfigureAwait(false);
+            Answer<TResult> answer = default;
+            Bitrix24Exception? failure = null;
+
+            // Each attempt is its own client span, closed before any wait; a Bitrix24 failure is kept, not thrown, to decide on.
+            using (Activity? span = Bitrix24Telemetry.StartAttempt(method.Name, _options.Portal, resendCount: attempt - 1))
+            {
+                try
+                {
+                    answer = await _transport.SendAsync(method, body, readTime, cancellationToken).ConfigureAwait(false);
+                    Bitrix24Telemetry.Succeeded(span, answer.StatusCode);
+                }
+                catch (Bitrix24Exception attemptFailure) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = attemptFailure;
+                    Bitrix24Telemetry.Failed(span, failure);
+                }
+            }
+
             if (failure is null)
             {
                 _operatingLimits.Observe(method.Name, answer.OperatingResetAt);
                 Bitrix24Telemetry.Succeeded(call, answer.StatusCode);
-                Bitrix24Log.CallSucceeded(_logger, method.Name, _portal, answer.StatusCode, Elapsed(started), attempt);
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    Bitrix24Log.CallSucceeded(_logger, method.Name, _portal, answer.StatusCode, Elapsed(started), attempt);
+                }
+
                 return answer;
             }
 
-            switch (RetryPolicy.Classify(failure!, method.IsIdempotent))
+            switch (RetryPolicy.Classify(failure, method.IsIdempotent))
             {
                 // Refreshing is not a retry: the portal refused the old token before running anything. Once per call, so never a loop.
                 case RetryAction.RefreshToken when _session is not null && accessToken is not null && !refreshed:
@@ -84,7 +115,7 @@ internal sealed class ResilientCaller
 
                 case RetryAction.WaitForOperatingReset:
                     DateTimeOffset until = _operatingLimits.Block(method.Name, (failure as Bitrix24ApiException)?.Time, clock.GetUtcNow());
-                    if (retry.Enabled && retry.WaitForOperatingLimit && ++retries < retry.MaxAttempts && until <= deadline)
+                    if (retry.Enabled && retry.WaitForOperatingLimit && ++retries < retry.MaxAttempts && until <= Deadline(started))
                     {
                         continue;
                     }
@@ -93,49 +124,45 @@ internal sealed class ResilientCaller
 
                 case RetryAction.Backoff when retry.Enabled && ++retries < retry.MaxAttempts:
                     TimeSpan delay = Backoff.Delay(retries, retry);
-                    if (clock.GetUtcNow() + delay > deadline)
+                    if (clock.GetUtcNow() + delay > Deadline(started))
                     {
                         break;
                     }
 
-                    Bitrix24Log.Retrying(_logger, method.Name, _portal, attempt, Describe(failure!), delay.TotalMilliseconds);
+                    Bitrix24Log.Retrying(_logger, method.Name, _portal, attempt, Describe(failure), delay.TotalMilliseconds);
                     await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
                     continue;
             }
 
-            Bitrix24Telemetry.Failed(call, failure!);
-            if (StatusOf(failure!) is { } status)
+            Bitrix24Telemetry.Failed(call, failure);
+            if (StatusOf(failure) is { } status)
             {
-                Bitrix24Log.CallFailed(_logger, method.Name, _portal, Describe(failure!), status, Elapsed(started), attempt);
+                Bitrix24Log.CallFailed(_logger, method.Name, _portal, Describe(failure), status, Elapsed(started), attempt);
             }
             else
             {
-                Bitrix24Log.CallFailedWithoutStatus(_logger, method.Name, _portal, Describe(failure!), Elapsed(started), attempt);
+                Bitrix24Log.CallFailedWithoutStatus(_logger, method.Name, _portal, Describe(failure), Elapsed(started), attempt);
             }
-            ExceptionDispatchInfo.Throw(failure!);
-        }
-    }
-
-    /// <summary>One HTTP attempt in its own client span; a Bitrix24 failure is returned, not thrown, so the span closes before any wait.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(Answer<TResult> Answer, Bitrix24Exception? Failure)> AttemptAsync<TRequest, TResult>(
-        Bitrix24Method<TRequest, TResult> method, ReadOnlyMemory<byte> body, bool readTime, int attempt, CancellationToken cancellationToken)
-    {
-        using Activity? span = Bitrix24Telemetry.StartAttempt(method.Name, _options.Portal, resendCount: attempt - 1);
-        try
-        {
-            Answer<TResult> answer = await _transport.SendAsync(method, body, readTime, cancellationToken).ConfigureAwait(false);
-            Bitrix24Telemetry.Succeeded(span, answer.StatusCode);
-            return (answer, null);
-        }
-        catch (Bitrix24Exception failure) when (!cancellationToken.IsCancellationRequested)
-        {
-            Bitrix24Telemetry.Failed(span, failure);
-            return (default, failure);
+            ExceptionDispatchInfo.Throw(failure);
         }
     }
 
     private double Elapsed(long started) => _options.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>When the call's <see cref="Bitrix24RetryOptions.TotalTimeout"/>, counted from <paramref name="started"/>, runs out.</summary>
+    private DateTimeOffset Deadline(long started)
+    {
+        TimeSpan total = _options.Retry.TotalTimeout;
+        TimeProvider clock = _options.TimeProvider;
+        return total == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + (total - clock.GetElapsedTime(started));
+    }
+
+    /// <summary>The usual case, a permit at hand: no timer, no waiting.</summary>
+    private bool TryAcquirePermitNow()
+    {
+        using RateLimitLease immediate = _limiter!.AttemptAcquire(1);
+        return immediate.IsAcquired;
+    }
 
     private static string Describe(Bitrix24Exception failure) => failure switch
     {
@@ -170,30 +197,16 @@ internal sealed class ResilientCaller
         await Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes one permit from the portal's limiter, waiting in line as long as the call's time allows.</summary>
+    /// <summary>Waits in line for a permit from the portal's limiter, as long as the call's time allows.</summary>
     private async Task AcquirePermitAsync(string method, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        if (_limiter is null)
-        {
-            return;
-        }
-
-        // The usual case, a permit at hand, costs no timer.
-        using (RateLimitLease immediate = _limiter.AttemptAcquire(1))
-        {
-            if (immediate.IsAcquired)
-            {
-                return;
-            }
-        }
-
         TimeProvider clock = _options.TimeProvider;
         using var budget = deadline == DateTimeOffset.MaxValue ? null : new CancellationTokenSource(Max(deadline - clock.GetUtcNow(), TimeSpan.Zero), clock);
         using var linked = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         long waitStarted = clock.GetTimestamp();
         try
         {
-            using RateLimitLease lease = await _limiter.AcquireAsync(1, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            using RateLimitLease lease = await _limiter!.AcquireAsync(1, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             if (lease.IsAcquired)
             {
                 // Short waits are the limiter doing its job at the plan's pace; long ones mean a backlog worth seeing.
