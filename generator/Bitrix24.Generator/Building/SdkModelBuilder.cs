@@ -24,7 +24,7 @@ internal sealed class SdkModelBuilder
 
     /// <summary>Members of the hand-written <c>Bitrix24Client</c> (and of object) a scope property must not take.</summary>
     internal static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
-        { "CallAsync", "CreateBatch", "Dispose", "OAuthTokens", "ToString", "Equals", "GetHashCode", "GetType" };
+        { "CallAsync", "CallForResultAsync", "CreateBatch", "Dispose", "OAuthTokens", "ToString", "Equals", "GetHashCode", "GetType" };
 
     /// <summary>Public members of the hand-written <c>Bitrix24Batch</c> (and of object) a scope property must not take.</summary>
     internal static readonly HashSet<string> BatchMembers = new(StringComparer.Ordinal)

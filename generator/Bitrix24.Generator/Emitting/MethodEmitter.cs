@@ -98,11 +98,12 @@ internal static class MethodEmitter
             EmitMethodDocs(writer, method, new[] { ("request", "The parameters of the call.") });
             CSharpText.Doc(writer, "returns", ResultDoc(method));
             EmitExceptionDocs(writer);
-            writer.Line("public async " + Task + "<" + result + "> " + method.MethodName + "Async(" + request + " request, " + CancellationToken + " cancellationToken = default)");
+            writer.Line("public " + Task + "<" + result + "> " + method.MethodName + "Async(" + request + " request, " + CancellationToken + " cancellationToken = default)");
             using (writer.Open())
             {
-                writer.Line("var response = await " + method.MethodName + "WithResponseAsync(request, cancellationToken).ConfigureAwait(false);");
-                writer.Line("return response.Result;");
+                // The result alone: the runtime then skips building the time block and the response object.
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+                writer.Line("return _client.CallForResultAsync(" + method.DescriptorType + ".Descriptor, request, cancellationToken);");
             }
 
             // 3. The whole envelope: result plus the time block.

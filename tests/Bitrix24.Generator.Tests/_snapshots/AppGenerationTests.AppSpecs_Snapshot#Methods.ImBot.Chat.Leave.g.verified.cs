@@ -62,10 +62,10 @@ namespace Bitrix24.ImBot
         /// <returns>true when the bot has left.</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<bool> LeaveAsync(ImBotChatLeaveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> LeaveAsync(ImBotChatLeaveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await LeaveWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(ImBotChatLeaveMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Makes the chat bot leave a chat.</summary>

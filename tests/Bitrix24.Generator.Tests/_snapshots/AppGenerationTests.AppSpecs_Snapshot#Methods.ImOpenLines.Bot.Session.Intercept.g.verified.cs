@@ -48,10 +48,10 @@ namespace Bitrix24.ImOpenLines
         /// <returns>The method's result.</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<bool> InterceptAsync(ImOpenLinesBotSessionInterceptRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> InterceptAsync(ImOpenLinesBotSessionInterceptRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await InterceptWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(ImOpenLinesBotSessionInterceptMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Takes the dialog back from the operator to the bot.</summary>

@@ -145,10 +145,10 @@ namespace Bitrix24.DemoScope
         /// <returns>The ids touched.</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<int>> UpdateAsync(DemoScopeItemAllTypesUpdateRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<int>> UpdateAsync(DemoScopeItemAllTypesUpdateRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await UpdateWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(DemoScopeItemAllTypesUpdateMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Updates an item, using every type the spec knows.</summary>

@@ -46,10 +46,10 @@ namespace Bitrix24.DemoScope
         /// <returns>The method's result.</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<global::Bitrix24.DemoScope.Color> GetAsync(DemoScopeItemColorGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Bitrix24.DemoScope.Color> GetAsync(DemoScopeItemColorGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await GetWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(DemoScopeItemColorGetMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Reads an item's color.</summary>

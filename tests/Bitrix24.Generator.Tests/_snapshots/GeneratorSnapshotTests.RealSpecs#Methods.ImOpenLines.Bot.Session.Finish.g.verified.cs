@@ -107,10 +107,10 @@ namespace Bitrix24.ImOpenLines
         /// <returns>true when the dialog was finished.</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<bool> FinishAsync(ImOpenLinesBotSessionFinishRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> FinishAsync(ImOpenLinesBotSessionFinishRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await FinishWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(ImOpenLinesBotSessionFinishMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Ends the current open line dialog on behalf of the application's chat bot.</summary>

@@ -106,10 +106,10 @@ namespace Bitrix24.ImOpenLines
         /// <returns>true when the call succeeded (not a confirmation that a message was posted).</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<bool> SendAsync(ImOpenLinesBotSessionMessageSendRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SendAsync(ImOpenLinesBotSessionMessageSendRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await SendWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(ImOpenLinesBotSessionMessageSendMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Sends an automatic message from the application's chat bot to an open line dialog.</summary>

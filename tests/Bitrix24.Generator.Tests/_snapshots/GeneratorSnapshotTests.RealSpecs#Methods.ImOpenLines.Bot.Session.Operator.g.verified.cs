@@ -95,10 +95,10 @@ namespace Bitrix24.ImOpenLines
         /// <returns>true when the dialog was handed to a free operator.</returns>
         /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
         /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
-        public async global::System.Threading.Tasks.Task<bool> OperatorAsync(ImOpenLinesBotSessionOperatorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> OperatorAsync(ImOpenLinesBotSessionOperatorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var response = await OperatorWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Result;
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            return _client.CallForResultAsync(ImOpenLinesBotSessionOperatorMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Hands the open line dialog from the chat bot over to a free operator of the line.</summary>
