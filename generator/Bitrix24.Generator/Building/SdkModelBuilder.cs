@@ -40,6 +40,12 @@ internal sealed class SdkModelBuilder
     private readonly ReferencedApi _referenced;
     private CSharpNames _names = new(new Dictionary<string, string>());
 
+    /// <summary>
+    /// <see cref="PascalSegments"/> by method name: every method's segments are needed by several
+    /// checks and for its group classes. The arrays are shared, so nobody may change one.
+    /// </summary>
+    private readonly Dictionary<string, string[]> _segments = new(StringComparer.Ordinal);
+
     private SdkModelBuilder(GenerationTarget target, ReferencedApi referenced, CancellationToken cancellationToken)
     {
         _target = target;
@@ -83,6 +89,7 @@ internal sealed class SdkModelBuilder
         }
 
         _names = new CSharpNames(CollectWords(files));
+        _segments.Clear();
         var units = new List<EmitUnit>();
 
         List<ErrorCodeModel> errorCodes = CollectErrorCodes(files);
@@ -727,7 +734,16 @@ internal sealed class SdkModelBuilder
         }
     }
 
-    private string[] PascalSegments(string restName) => restName.Split('.').Select(_names.Pascal).ToArray();
+    private string[] PascalSegments(string restName)
+    {
+        if (!_segments.TryGetValue(restName, out string[]? segments))
+        {
+            segments = restName.Split('.').Select(_names.Pascal).ToArray();
+            _segments[restName] = segments;
+        }
+
+        return segments;
+    }
 
     private string NamespaceOf(string scope) => RootNamespace + "." + _names.Pascal(scope);
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -19,6 +18,12 @@ internal static class CSharpText
             return string.Empty;
         }
 
+        if (IsPlainXml(text))
+        {
+            // Most spec text needs no change; it is the same string, not a copy (docs repeat it on every call shape).
+            return text;
+        }
+
         var result = new StringBuilder(text.Length);
         bool space = false;
         foreach (char c in text.Trim())
@@ -35,13 +40,21 @@ internal static class CSharpText
                 space = false;
             }
 
-            result.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                _ => c.ToString(),
-            });
+                case '&':
+                    result.Append("&amp;");
+                    break;
+                case '<':
+                    result.Append("&lt;");
+                    break;
+                case '>':
+                    result.Append("&gt;");
+                    break;
+                default:
+                    result.Append(c);
+                    break;
+            }
         }
 
         return result.ToString();
@@ -50,65 +63,90 @@ internal static class CSharpText
     /// <summary>Writes a doc element, splitting long text over several <c>///</c> lines at spaces.</summary>
     public static void Doc(SourceWriter writer, string element, string xmlText, string attributes = "")
     {
-        string open = "<" + element + attributes + ">";
-        string close = "</" + element + ">";
-        if (open.Length + xmlText.Length + close.Length <= 110)
+        // The lengths of "<element attributes>" and "</element>", written in parts rather than built as strings.
+        int tags = (element.Length + attributes.Length + 2) + (element.Length + 3);
+        if (tags + xmlText.Length <= 110)
         {
-            writer.Line("/// " + open + xmlText + close);
+            writer.Line("/// <", element, attributes, ">", xmlText, "</", element, ">");
             return;
         }
 
-        writer.Line("/// " + open);
-        foreach (string line in Wrap(xmlText, 110))
-        {
-            writer.Line("/// " + line);
-        }
-
-        writer.Line("/// " + close);
+        writer.Line("/// <", element, attributes, ">");
+        WriteWrapped(writer, xmlText, 110);
+        writer.Line("/// </", element, ">");
     }
 
-    /// <summary>Splits at spaces outside XML tags, so a <c>&lt;see cref="..."/&gt;</c> stays on one line.</summary>
-    private static IEnumerable<string> Wrap(string text, int width)
+    /// <summary>True when <see cref="Xml"/> would return the text as it is: nothing to escape or trim, single spaces only.</summary>
+    private static bool IsPlainXml(string text)
     {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        int depth = 0;
-        foreach (char c in text)
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
         {
-            depth += c == '<' ? 1 : c == '>' ? -1 : 0;
-            if (c == ' ' && depth == 0)
+            return text.Length == 0;
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '&' or '<' or '>' || (char.IsWhiteSpace(c) && (c != ' ' || char.IsWhiteSpace(text[i + 1]))))
             {
-                words.Add(word.ToString());
-                word.Clear();
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as <c>///</c> lines of at most <paramref name="width"/> characters
+    /// where possible: split at spaces outside XML tags, so a <c>&lt;see cref="..."/&gt;</c> stays on one
+    /// line; a word longer than the width gets a line of its own. Words are separated by single spaces,
+    /// so each line is a slice of the text and is copied straight into the output: this runs for every
+    /// doc comment of every method, and a string per word and per line made it the emitter's largest cost.
+    /// </summary>
+    private static void WriteWrapped(SourceWriter writer, string text, int width)
+    {
+        int lineStart = 0;
+        int lineLength = 0;
+        int wordStart = 0;
+        int depth = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length)
+            {
+                char c = text[i];
+                depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+                if (c != ' ' || depth != 0)
+                {
+                    continue;
+                }
+            }
+
+            // text[wordStart, i) is a word (possibly empty, between two spaces).
+            int wordLength = i - wordStart;
+            if (lineLength > 0 && lineLength + 1 + wordLength > width)
+            {
+                writer.Line("/// ", text, lineStart, lineLength);
+                lineLength = 0;
+            }
+
+            if (lineLength > 0)
+            {
+                // The space before the word is the one in the text: the line stays one slice.
+                lineLength += 1 + wordLength;
             }
             else
             {
-                word.Append(c);
+                // An empty word never starts a line, as the space that would precede it is dropped.
+                lineStart = wordStart;
+                lineLength = wordLength;
             }
+
+            wordStart = i + 1;
         }
 
-        words.Add(word.ToString());
-
-        var line = new StringBuilder();
-        foreach (string next in words)
+        if (lineLength > 0)
         {
-            if (line.Length > 0 && line.Length + 1 + next.Length > width)
-            {
-                yield return line.ToString();
-                line.Clear();
-            }
-
-            if (line.Length > 0)
-            {
-                line.Append(' ');
-            }
-
-            line.Append(next);
-        }
-
-        if (line.Length > 0)
-        {
-            yield return line.ToString();
+            writer.Line("/// ", text, lineStart, lineLength);
         }
     }
 }

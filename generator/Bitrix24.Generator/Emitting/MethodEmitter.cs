@@ -65,13 +65,14 @@ internal static class MethodEmitter
     {
         string request = method.RequestType;
         string result = ResultType(method.Result);
+        string docs = SummaryAndRemarks(method, batch: false);
         writer.Line("partial class " + method.GroupType);
         using (writer.Open())
         {
             // 1. Parameters as arguments: required first in spec order, then optional ones defaulting to null.
             IEnumerable<ParamModel> ordered = ArgumentOrder(method);
             var arguments = Arguments(ordered).Concat(new[] { CancellationToken + " cancellationToken = default" });
-            EmitMethodDocs(writer, method, ordered.Select(p => (p.ArgumentName.TrimStart('@'), ParamSummary(p))));
+            EmitMethodDocs(writer, docs, ordered.Select(p => (p.ArgumentName.TrimStart('@'), ParamSummary(p))));
             CSharpText.Doc(writer, "returns", ResultDoc(method));
             EmitExceptionDocs(writer);
             writer.Line("public " + Task + "<" + result + "> " + method.MethodName + "Async(" + string.Join(", ", arguments) + ")");
@@ -95,7 +96,7 @@ internal static class MethodEmitter
 
             // 2. The request object.
             writer.Line();
-            EmitMethodDocs(writer, method, new[] { ("request", "The parameters of the call.") });
+            EmitMethodDocs(writer, docs, new[] { ("request", "The parameters of the call.") });
             CSharpText.Doc(writer, "returns", ResultDoc(method));
             EmitExceptionDocs(writer);
             writer.Line("public " + Task + "<" + result + "> " + method.MethodName + "Async(" + request + " request, " + CancellationToken + " cancellationToken = default)");
@@ -108,7 +109,7 @@ internal static class MethodEmitter
 
             // 3. The whole envelope: result plus the time block.
             writer.Line();
-            EmitMethodDocs(writer, method, new[] { ("request", "The parameters of the call.") });
+            EmitMethodDocs(writer, docs, new[] { ("request", "The parameters of the call.") });
             CSharpText.Doc(writer, "returns",
                 "The whole response: <see cref=\"global::Bitrix24.Bitrix24Response{T}.Result\"/> (" + CSharpText.Xml(method.ResultSummary ?? "the result").TrimEnd('.')
                 + ") and the <see cref=\"global::Bitrix24.Bitrix24Response{T}.Time\"/> block.");
@@ -132,12 +133,13 @@ internal static class MethodEmitter
         string request = method.RequestType;
         string item = "global::Bitrix24.Bitrix24BatchItem<" + ResultType(method.Result) + ">";
         string name = method.BatchMethodName;
+        string docs = SummaryAndRemarks(method, batch: true);
         writer.Line("partial class " + method.BatchGroupType);
         using (writer.Open())
         {
             // 1. Parameters as arguments, in the client's order.
             IEnumerable<ParamModel> ordered = ArgumentOrder(method);
-            EmitBatchMethodDocs(writer, method, ordered.Select(p => (p.ArgumentName.TrimStart('@'), ParamSummary(p))));
+            EmitBatchMethodDocs(writer, method, docs, ordered.Select(p => (p.ArgumentName.TrimStart('@'), ParamSummary(p))));
             writer.Line("public " + item + " " + name + "(" + string.Join(", ", Arguments(ordered)) + ")");
             using (writer.Open())
             {
@@ -157,7 +159,7 @@ internal static class MethodEmitter
 
             // 2. The request object.
             writer.Line();
-            EmitBatchMethodDocs(writer, method, new[] { ("request", "The parameters of the command.") });
+            EmitBatchMethodDocs(writer, method, docs, new[] { ("request", "The parameters of the command.") });
             writer.Line("public " + item + " " + name + "(" + request + " request)");
             using (writer.Open())
             {
@@ -368,9 +370,10 @@ internal static class MethodEmitter
     private static IEnumerable<string> Arguments(IEnumerable<ParamModel> ordered) =>
         ordered.Select(p => p.Type.CSharpType + (p.IsRequired ? " " + p.ArgumentName : "? " + p.ArgumentName + " = null"));
 
-    private static void EmitMethodDocs(SourceWriter writer, MethodModel method, IEnumerable<(string Name, string Doc)> parameters)
+    /// <param name="docs">The method's summary and remarks (<see cref="SummaryAndRemarks"/>).</param>
+    private static void EmitMethodDocs(SourceWriter writer, string docs, IEnumerable<(string Name, string Doc)> parameters)
     {
-        EmitSummaryAndRemarks(writer, method, batch: false);
+        writer.Lines(docs);
         foreach (var (name, doc) in parameters)
         {
             CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
@@ -379,9 +382,10 @@ internal static class MethodEmitter
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
     }
 
-    private static void EmitBatchMethodDocs(SourceWriter writer, MethodModel method, IEnumerable<(string Name, string Doc)> parameters)
+    /// <param name="docs">The method's summary and remarks for a batch (<see cref="SummaryAndRemarks"/>).</param>
+    private static void EmitBatchMethodDocs(SourceWriter writer, MethodModel method, string docs, IEnumerable<(string Name, string Doc)> parameters)
     {
-        EmitSummaryAndRemarks(writer, method, batch: true);
+        writer.Lines(docs);
         foreach (var (name, doc) in parameters)
         {
             CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
@@ -392,6 +396,17 @@ internal static class MethodEmitter
             + CSharpText.Xml(method.ResultSummary ?? "the result").TrimEnd('.') + ") or its <see cref=\"global::Bitrix24.Bitrix24BatchItem.Error\"/>.");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A required parameter is missing; nothing is queued.</exception>");
         writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The batch has already been executed.</exception>");
+    }
+
+    /// <summary>
+    /// The summary and remarks that every call shape of a method repeats (three on the client, two on
+    /// the batch), rendered once per method and kind: they are the bulk of a method's file.
+    /// </summary>
+    private static string SummaryAndRemarks(MethodModel method, bool batch)
+    {
+        var block = new SourceWriter();
+        EmitSummaryAndRemarks(block, method, batch);
+        return block.ToString();
     }
 
     private static void EmitSummaryAndRemarks(SourceWriter writer, MethodModel method, bool batch)

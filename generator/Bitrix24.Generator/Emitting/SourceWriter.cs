@@ -25,6 +25,49 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    /// <summary>Writes the parts as one line, without joining them into a string first.</summary>
+    public void Line(params string[] parts)
+    {
+        _text.Append(' ', _indent * IndentSize);
+        foreach (string part in parts)
+        {
+            _text.Append(part);
+        }
+
+        _text.Append('\n');
+    }
+
+    /// <summary>Writes <paramref name="prefix"/> and a slice of <paramref name="text"/> as one line, without building the line as a string first.</summary>
+    public void Line(string prefix, string text, int start, int length)
+    {
+        _text.Append(' ', _indent * IndentSize).Append(prefix).Append(text, start, length).Append('\n');
+    }
+
+    /// <summary>
+    /// Writes text made by another writer (lines ending in '\n') at this writer's indentation, as if
+    /// each line had been written here.
+    /// </summary>
+    public void Lines(string block)
+    {
+        int start = 0;
+        while (start < block.Length)
+        {
+            int end = block.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = block.Length;
+            }
+
+            if (end > start)
+            {
+                _text.Append(' ', _indent * IndentSize).Append(block, start, end - start);
+            }
+
+            _text.Append('\n');
+            start = end + 1;
+        }
+    }
+
     /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c> plus <paramref name="closeSuffix"/>.</summary>
     public Block Open(string closeSuffix = "")
     {

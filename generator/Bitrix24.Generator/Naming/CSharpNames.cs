@@ -13,10 +13,25 @@ internal sealed class CSharpNames
 {
     private readonly IReadOnlyDictionary<string, string> _words;
 
+    // The same wire names come back many times in one build (a scope and its groups in every method
+    // name, CHAT_ID in many methods); spelling each once keeps the cross-file step cheap at hundreds of specs.
+    private readonly Dictionary<string, string> _spelled = new(StringComparer.Ordinal);
+
     public CSharpNames(IReadOnlyDictionary<string, string> words) => _words = words;
 
     /// <summary><c>CHAT_ID</c> → <c>ChatId</c>, <c>imopenlines</c> → <c>ImOpenLines</c>, <c>botToken</c> → <c>BotToken</c>.</summary>
     public string Pascal(string wire)
+    {
+        if (!_spelled.TryGetValue(wire, out string? name))
+        {
+            name = Spell(wire);
+            _spelled[wire] = name;
+        }
+
+        return name;
+    }
+
+    private string Spell(string wire)
     {
         var name = new StringBuilder(wire.Length);
         foreach (string part in wire.Split(new[] { '_', '.', '-', ' ' }, StringSplitOptions.RemoveEmptyEntries))
