@@ -20,22 +20,10 @@ namespace Bitrix24.ImBot
 
     partial class AppImBotChatApi
     {
-        /// <summary>Makes the chat bot leave a chat.</summary>
-        /// <remarks>
-        /// <para>REST method <c>imbot.chat.leave</c>; scopes <c>imbot</c>.</para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// <para>Errors the portal documents for this method (compare them with <see cref="global::Bitrix24.Bitrix24ApiException.Code"/>):</para>
-        /// <list type="bullet">
-        /// <item><description><c>CHAT_ID_EMPTY</c> (HTTP 400): Chat ID can't be empty</description></item>
-        /// <item><description><c>BOT_NOT_IN_CHAT</c> (HTTP 400): The bot is not a member of the chat</description></item>
-        /// </list>
-        /// </remarks>
+        /// <inheritdoc cref="LeaveAsync(ImBotChatLeaveRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="chatId">The chat to leave.</param>
         /// <param name="botId">The bot that leaves; the application's only bot when left out.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>true when the bot has left.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<bool> LeaveAsync(int chatId, int? botId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return LeaveAsync(
@@ -95,30 +83,9 @@ namespace Bitrix24.ImBot
 
     partial class AppImBotChatBatchApi
     {
-        /// <summary>Makes the chat bot leave a chat.</summary>
-        /// <remarks>
-        /// <para>REST method <c>imbot.chat.leave</c>; scopes <c>imbot</c>.</para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// <para>Errors the portal documents for this method (compare them with <see cref="global::Bitrix24.Bitrix24ApiException.Code"/>):</para>
-        /// <list type="bullet">
-        /// <item><description><c>CHAT_ID_EMPTY</c> (HTTP 400): Chat ID can't be empty</description></item>
-        /// <item><description><c>BOT_NOT_IN_CHAT</c> (HTTP 400): The bot is not a member of the chat</description></item>
-        /// </list>
-        /// </remarks>
+        /// <inheritdoc cref="Leave(ImBotChatLeaveRequest)"/>
         /// <param name="chatId">The chat to leave.</param>
         /// <param name="botId">The bot that leaves; the application's only bot when left out.</param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (true when the bot has left) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<bool> Leave(int chatId, int? botId = null)
         {
             return Leave(

@@ -18,16 +18,9 @@ namespace Bitrix24.ImOpenLines
 
     partial class AppImOpenLinesBotSessionApi
     {
-        /// <summary>Takes the dialog back from the operator to the bot.</summary>
-        /// <remarks>
-        /// <para>REST method <c>imopenlines.bot.session.intercept</c>; scopes <c>imopenlines</c>, <c>imbot</c>.</para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// </remarks>
+        /// <inheritdoc cref="InterceptAsync(ImOpenLinesBotSessionInterceptRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="chatId">The <c>CHAT_ID</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The method's result.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<bool> InterceptAsync(int chatId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return InterceptAsync(
@@ -76,24 +69,8 @@ namespace Bitrix24.ImOpenLines
 
     partial class AppImOpenLinesBotSessionBatchApi
     {
-        /// <summary>Takes the dialog back from the operator to the bot.</summary>
-        /// <remarks>
-        /// <para>REST method <c>imopenlines.bot.session.intercept</c>; scopes <c>imopenlines</c>, <c>imbot</c>.</para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// </remarks>
+        /// <inheritdoc cref="Intercept(ImOpenLinesBotSessionInterceptRequest)"/>
         /// <param name="chatId">The <c>CHAT_ID</c> parameter.</param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (the result) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<bool> Intercept(int chatId)
         {
             return Intercept(

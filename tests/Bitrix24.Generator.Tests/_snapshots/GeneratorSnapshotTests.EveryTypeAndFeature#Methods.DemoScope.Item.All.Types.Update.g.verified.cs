@@ -67,24 +67,7 @@ namespace Bitrix24.DemoScope
 
     partial class DemoScopeItemAllTypesApi
     {
-        /// <summary>Updates an item, using every type the spec knows.</summary>
-        /// <remarks>
-        /// <para>REST method <c>demo.item.all.types.update</c>; scopes <c>demo</c>; access: any user.</para>
-        /// <para>Text with &lt;angle brackets&gt;, &amp; ampersands and "quotes" must be escaped.</para>
-        /// <para>Idempotent: the SDK may repeat this call after a failure that left its outcome unknown.</para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.DemoScopeLocked"/> (<c>DEMO_LOCKED</c>, HTTP 423):
-        /// Someone else edits the item.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.QueryLimitExceeded"/>
-        /// (<c>QUERY_LIMIT_EXCEEDED</c>)</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://example.com/docs/demo.item.all.types.update"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="UpdateAsync(DemoScopeItemAllTypesUpdateRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="id">The item.</param>
         /// <param name="title">New title; "quoted" and \backslashed\.</param>
         /// <param name="ownerId">The <c>OWNER_ID</c> parameter.</param>
@@ -98,9 +81,6 @@ namespace Bitrix24.DemoScope
         /// <param name="palette">The <c>PALETTE</c> parameter.</param>
         /// <param name="event">A C# keyword as parameter name.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The ids touched.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<int>> UpdateAsync(int id, string title, long? ownerId = null, bool? active = null, bool? leave = null, double? ratio = null, global::System.DateTimeOffset? startsAt = null, global::Bitrix24.DemoScope.Color? color = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<int>? ids = null, global::System.Collections.Generic.IReadOnlyList<global::Bitrix24.DemoScope.Color>? palette = null, string? @event = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return UpdateAsync(
@@ -186,31 +166,7 @@ namespace Bitrix24.DemoScope
 
     partial class DemoScopeItemAllTypesBatchApi
     {
-        /// <summary>Updates an item, using every type the spec knows.</summary>
-        /// <remarks>
-        /// <para>REST method <c>demo.item.all.types.update</c>; scopes <c>demo</c>; access: any user.</para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>Text with &lt;angle brackets&gt;, &amp; ampersands and "quotes" must be escaped.</para>
-        /// <para>
-        /// Idempotent: a batch call made only of idempotent commands may be repeated after a failure that left its
-        /// outcome unknown.
-        /// </para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.DemoScopeLocked"/> (<c>DEMO_LOCKED</c>, HTTP 423):
-        /// Someone else edits the item.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.QueryLimitExceeded"/>
-        /// (<c>QUERY_LIMIT_EXCEEDED</c>)</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://example.com/docs/demo.item.all.types.update"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="Update(DemoScopeItemAllTypesUpdateRequest)"/>
         /// <param name="id">The item.</param>
         /// <param name="title">New title; "quoted" and \backslashed\.</param>
         /// <param name="ownerId">The <c>OWNER_ID</c> parameter.</param>
@@ -223,12 +179,6 @@ namespace Bitrix24.DemoScope
         /// <param name="ids">The <c>IDS</c> parameter.</param>
         /// <param name="palette">The <c>PALETTE</c> parameter.</param>
         /// <param name="event">A C# keyword as parameter name.</param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (The ids touched) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<global::System.Collections.Generic.IReadOnlyList<int>> Update(int id, string title, long? ownerId = null, bool? active = null, bool? leave = null, double? ratio = null, global::System.DateTimeOffset? startsAt = null, global::Bitrix24.DemoScope.Color? color = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<int>? ids = null, global::System.Collections.Generic.IReadOnlyList<global::Bitrix24.DemoScope.Color>? palette = null, string? @event = null)
         {
             return Update(

@@ -20,17 +20,10 @@ namespace Bitrix24.DemoScope
 
     partial class DemoScopeItemApi
     {
-        /// <summary>Calls <c>demo.item.get</c>.</summary>
-        /// <remarks>
-        /// <para>REST method <c>demo.item.get</c>.</para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetAsync(DemoScopeItemGetRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="id">The <c>ID</c> parameter.</param>
         /// <param name="since">The <c>SINCE</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The method's result.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<string?> GetAsync(int id, global::System.DateTimeOffset since, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return GetAsync(
@@ -80,25 +73,9 @@ namespace Bitrix24.DemoScope
 
     partial class DemoScopeItemBatchApi
     {
-        /// <summary>Calls <c>demo.item.get</c>.</summary>
-        /// <remarks>
-        /// <para>REST method <c>demo.item.get</c>.</para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// </remarks>
+        /// <inheritdoc cref="Get(DemoScopeItemGetRequest)"/>
         /// <param name="id">The <c>ID</c> parameter.</param>
         /// <param name="since">The <c>SINCE</c> parameter.</param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (the result) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<string?> Get(int id, global::System.DateTimeOffset since)
         {
             return Get(

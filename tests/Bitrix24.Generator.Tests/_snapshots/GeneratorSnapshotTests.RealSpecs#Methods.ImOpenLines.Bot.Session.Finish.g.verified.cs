@@ -26,43 +26,13 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionApi
     {
-        /// <summary>Ends the current open line dialog on behalf of the application's chat bot.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.finish</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: the
-        /// application user with a registered chat bot; session authorization is refused.
-        /// </para>
-        /// <para>
-        /// Once the bot is found the portal answers true, even when no dialog was open. Through a webhook, CLIENT_ID must
-        /// name the bot.
-        /// </para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.BotIdError"/> (<c>BOT_ID_ERROR</c>, HTTP 400): The
-        /// application (or the webhook's CLIENT_ID) has no registered chat bot.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-finish.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="FinishAsync(ImOpenLinesBotSessionFinishRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="chatId">Chat whose dialog is finished.</param>
         /// <param name="clientId">
         /// Needed only with an incoming webhook: the CLIENT_ID the bot was registered with (imbot.register) or its
         /// botToken (imbot.v2.Bot.register).
         /// </param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>true when the dialog was finished.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<bool> FinishAsync(int chatId, string? clientId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return FinishAsync(
@@ -158,51 +128,12 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionBatchApi
     {
-        /// <summary>Ends the current open line dialog on behalf of the application's chat bot.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.finish</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: the
-        /// application user with a registered chat bot; session authorization is refused.
-        /// </para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// Once the bot is found the portal answers true, even when no dialog was open. Through a webhook, CLIENT_ID must
-        /// name the bot.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.BotIdError"/> (<c>BOT_ID_ERROR</c>, HTTP 400): The
-        /// application (or the webhook's CLIENT_ID) has no registered chat bot.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-finish.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="Finish(ImOpenLinesBotSessionFinishRequest)"/>
         /// <param name="chatId">Chat whose dialog is finished.</param>
         /// <param name="clientId">
         /// Needed only with an incoming webhook: the CLIENT_ID the bot was registered with (imbot.register) or its
         /// botToken (imbot.v2.Bot.register).
         /// </param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (true when the dialog was finished) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<bool> Finish(int chatId, string? clientId = null)
         {
             return Finish(

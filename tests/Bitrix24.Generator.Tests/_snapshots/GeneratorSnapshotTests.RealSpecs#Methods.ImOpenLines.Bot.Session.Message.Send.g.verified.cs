@@ -32,39 +32,13 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionMessageApi
     {
-        /// <summary>Sends an automatic message from the application's chat bot to an open line dialog.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.message.send</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: any
-        /// user; session authorization is refused (use an incoming webhook or OAuth).
-        /// </para>
-        /// <para>
-        /// A true result only says that the call succeeded; it does not confirm that a message was created. NAME=DEFAULT
-        /// with an empty MESSAGE, and any NAME other than WELCOME or DEFAULT, post nothing and still return true.
-        /// </para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-message-send.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="SendAsync(ImOpenLinesBotSessionMessageSendRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="chatId">
         /// Chat to send into; from imopenlines.dialog.get, imopenlines.crm.chat.get or the bot's message event.
         /// </param>
         /// <param name="name">Which automatic message to send.</param>
         /// <param name="message">Text to send when NAME is DEFAULT; ignored for WELCOME.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>true when the call succeeded (not a confirmation that a message was posted).</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<bool> SendAsync(int chatId, global::Bitrix24.ImOpenLines.AutoMessageType? name = null, string? message = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return SendAsync(
@@ -154,48 +128,12 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionMessageBatchApi
     {
-        /// <summary>Sends an automatic message from the application's chat bot to an open line dialog.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.message.send</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: any
-        /// user; session authorization is refused (use an incoming webhook or OAuth).
-        /// </para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// A true result only says that the call succeeded; it does not confirm that a message was created. NAME=DEFAULT
-        /// with an empty MESSAGE, and any NAME other than WELCOME or DEFAULT, post nothing and still return true.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-message-send.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="Send(ImOpenLinesBotSessionMessageSendRequest)"/>
         /// <param name="chatId">
         /// Chat to send into; from imopenlines.dialog.get, imopenlines.crm.chat.get or the bot's message event.
         /// </param>
         /// <param name="name">Which automatic message to send.</param>
         /// <param name="message">Text to send when NAME is DEFAULT; ignored for WELCOME.</param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (true when the call succeeded (not a confirmation that a message was posted)) or its
-        /// <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<bool> Send(int chatId, global::Bitrix24.ImOpenLines.AutoMessageType? name = null, string? message = null)
         {
             return Send(

@@ -19,39 +19,9 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionApi
     {
-        /// <summary>Hands the open line dialog from the chat bot over to a free operator of the line.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.operator</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: any
-        /// user; session authorization is refused (use an incoming webhook or OAuth).
-        /// </para>
-        /// <para>
-        /// Succeeds only while a bot owns the dialog. Whether the bot stays in the chat depends on the line's settings;
-        /// the dialog moves to the next operator in the queue.
-        /// </para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongChat"/> (<c>WRONG_CHAT</c>, HTTP 400): The
-        /// dialog is already handled by a human operator, not by a bot.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="OperatorAsync(ImOpenLinesBotSessionOperatorRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="chatId">Chat whose dialog is handed to an operator.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>true when the dialog was handed to a free operator.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<bool> OperatorAsync(int chatId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return OperatorAsync(
@@ -146,48 +116,8 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionBatchApi
     {
-        /// <summary>Hands the open line dialog from the chat bot over to a free operator of the line.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.operator</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: any
-        /// user; session authorization is refused (use an incoming webhook or OAuth).
-        /// </para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// Succeeds only while a bot owns the dialog. Whether the bot stays in the chat depends on the line's settings;
-        /// the dialog moves to the next operator in the queue.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongChat"/> (<c>WRONG_CHAT</c>, HTTP 400): The
-        /// dialog is already handled by a human operator, not by a bot.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="Operator(ImOpenLinesBotSessionOperatorRequest)"/>
         /// <param name="chatId">Chat whose dialog is handed to an operator.</param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (true when the dialog was handed to a free operator) or its
-        /// <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<bool> Operator(int chatId)
         {
             return Operator(

@@ -47,52 +47,7 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionApi
     {
-        /// <summary>Transfers the open line dialog from the chat bot to a given operator or queue.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.transfer</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: the
-        /// application user with a registered chat bot; session authorization is refused.
-        /// </para>
-        /// <para>
-        /// Pass one target: USER_ID, QUEUE_ID or TRANSFER_ID; with none of them the portal answers TRANSFER_ID_EMPTY.
-        /// When several are passed, TRANSFER_ID overrides the others and USER_ID wins over QUEUE_ID. This handler does
-        /// not upper-case parameter keys, so the wire names are sent exactly as written. Through a webhook, CLIENT_ID
-        /// must name the bot.
-        /// </para>
-        /// <para>Not idempotent: the SDK never repeats this call once it may have reached the portal.</para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.UserIdEmpty"/> (<c>USER_ID_EMPTY</c>, HTTP 400):
-        /// USER_ID is given but empty or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.QueueIdEmpty"/> (<c>QUEUE_ID_EMPTY</c>, HTTP 400):
-        /// QUEUE_ID is given but empty or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.TransferIdEmpty"/> (<c>TRANSFER_ID_EMPTY</c>, HTTP
-        /// 400): None of USER_ID, QUEUE_ID and TRANSFER_ID was given.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.BotIdError"/> (<c>BOT_ID_ERROR</c>, HTTP 400): The
-        /// application (or the webhook's CLIENT_ID) has no registered chat bot.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.OperatorWrong"/> (<c>OPERATOR_WRONG</c>, HTTP 400):
-        /// The dialog cannot be transferred to that operator or queue, for example an inactive user.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="TransferAsync(ImOpenLinesBotSessionTransferRequest, global::System.Threading.CancellationToken)"/>
         /// <param name="chatId">Chat whose dialog is transferred.</param>
         /// <param name="userId">Employee to transfer the dialog to (from user.get or user.search).</param>
         /// <param name="queueId">
@@ -110,9 +65,6 @@ namespace Bitrix24.ImOpenLines
         /// botToken (imbot.v2.Bot.register).
         /// </param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>true when the dialog was transferred.</returns>
-        /// <exception cref="global::Bitrix24.Bitrix24ApiException">The portal answered with an error; see its ErrorCode and Code.</exception>
-        /// <exception cref="global::Bitrix24.Bitrix24TransportException">No valid answer came back (network failure, timeout, or a body that is not a Bitrix24 envelope).</exception>
         public global::System.Threading.Tasks.Task<bool> TransferAsync(int chatId, int? userId = null, int? queueId = null, string? transferId = null, bool? leave = null, string? clientId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return TransferAsync(
@@ -248,58 +200,7 @@ namespace Bitrix24.ImOpenLines
 
     partial class ImOpenLinesBotSessionBatchApi
     {
-        /// <summary>Transfers the open line dialog from the chat bot to a given operator or queue.</summary>
-        /// <remarks>
-        /// <para>
-        /// REST method <c>imopenlines.bot.session.transfer</c>; scopes <c>imopenlines</c>, <c>imbot</c>; access: the
-        /// application user with a registered chat bot; session authorization is refused.
-        /// </para>
-        /// <para>
-        /// Queued in the batch: nothing is sent until <see cref="global::Bitrix24.Bitrix24Batch.ExecuteAsync"/>, which
-        /// sets the returned item's result or error. The parameters are read now, when the command is queued.
-        /// </para>
-        /// <para>
-        /// Pass one target: USER_ID, QUEUE_ID or TRANSFER_ID; with none of them the portal answers TRANSFER_ID_EMPTY.
-        /// When several are passed, TRANSFER_ID overrides the others and USER_ID wins over QUEUE_ID. This handler does
-        /// not upper-case parameter keys, so the wire names are sent exactly as written. Through a webhook, CLIENT_ID
-        /// must name the bot.
-        /// </para>
-        /// <para>
-        /// Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.
-        /// </para>
-        /// <para>Errors the portal documents for this method:</para>
-        /// <list type="bullet">
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.ChatIdEmpty"/> (<c>CHAT_ID_EMPTY</c>, HTTP 400):
-        /// CHAT_ID is missing or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.UserIdEmpty"/> (<c>USER_ID_EMPTY</c>, HTTP 400):
-        /// USER_ID is given but empty or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.QueueIdEmpty"/> (<c>QUEUE_ID_EMPTY</c>, HTTP 400):
-        /// QUEUE_ID is given but empty or not positive.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.TransferIdEmpty"/> (<c>TRANSFER_ID_EMPTY</c>, HTTP
-        /// 400): None of USER_ID, QUEUE_ID and TRANSFER_ID was given.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.BotIdError"/> (<c>BOT_ID_ERROR</c>, HTTP 400): The
-        /// application (or the webhook's CLIENT_ID) has no registered chat bot.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.OperatorWrong"/> (<c>OPERATOR_WRONG</c>, HTTP 400):
-        /// The dialog cannot be transferred to that operator or queue, for example an inactive user.</description>
-        /// </item>
-        /// <item>
-        /// <description><see cref="global::Bitrix24.Bitrix24ErrorCode.WrongAuthType"/> (<c>WRONG_AUTH_TYPE</c>, HTTP
-        /// 403): The method was called with session authorization.</description>
-        /// </item>
-        /// </list>
-        /// <para>Official documentation: <see href="https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.html"/>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="Transfer(ImOpenLinesBotSessionTransferRequest)"/>
         /// <param name="chatId">Chat whose dialog is transferred.</param>
         /// <param name="userId">Employee to transfer the dialog to (from user.get or user.search).</param>
         /// <param name="queueId">
@@ -316,12 +217,6 @@ namespace Bitrix24.ImOpenLines
         /// Needed only with an incoming webhook: the CLIENT_ID the bot was registered with (imbot.register) or its
         /// botToken (imbot.v2.Bot.register).
         /// </param>
-        /// <returns>
-        /// The queued command: once the batch has run, its <see cref="global::Bitrix24.Bitrix24BatchItem{T}.Result"/>
-        /// (true when the dialog was transferred) or its <see cref="global::Bitrix24.Bitrix24BatchItem.Error"/>.
-        /// </returns>
-        /// <exception cref="global::System.ArgumentException">A required parameter is missing; nothing is queued.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The batch has already been executed.</exception>
         public global::Bitrix24.Bitrix24BatchItem<bool> Transfer(int chatId, int? userId = null, int? queueId = null, string? transferId = null, bool? leave = null, string? clientId = null)
         {
             return Transfer(
