@@ -21,6 +21,9 @@ public abstract class SendBenchmarks
     private IRefitOpenLines _refit = null!;
     private readonly List<IDisposable> _owned = [];
 
+    /// <summary>The SDK client the "Bitrix24.Generated" row calls.</summary>
+    protected Bitrix24Client SdkClient => _sdk;
+
     [Benchmark(Baseline = true, Description = "Hand-written floor")]
     public Task<bool> HandWritten() => _floor.SendAsync(SendCall.ChatId, "DEFAULT", SendCall.Message);
 
@@ -40,10 +43,7 @@ public abstract class SendBenchmarks
         HttpClient floorHttp = Own(new HttpClient(newHandler()));
         _floor = new HandWrittenSendClient(floorHttp, webhook);
 
-        HttpClient sdkHttp = Own(new HttpClient(newHandler()) { Timeout = Timeout.InfiniteTimeSpan });
-        Bitrix24ClientOptions options = Bitrix24ClientOptions.Webhook(webhook);
-        options.RateLimit = Bitrix24RateLimit.Off;
-        _sdk = Own(new Bitrix24Client(options, sdkHttp));
+        _sdk = CreateSdk(newHandler(), webhook);
 
         HttpClient refitHttp = Own(new HttpClient(newHandler()) { BaseAddress = new Uri(webhook.AbsoluteUri.TrimEnd('/')) });
         _refit = RestService.For<IRefitOpenLines>(refitHttp);
@@ -55,6 +55,15 @@ public abstract class SendBenchmarks
                 throw new InvalidOperationException($"The {name} client did not read result=true; the benchmark would measure nothing.");
             }
         }
+    }
+
+    /// <summary>An SDK client as the benchmarks use it: defaults but pacing, on its own HttpClient without a timeout of its own.</summary>
+    protected Bitrix24Client CreateSdk(HttpMessageHandler handler, Uri webhook, Action<Bitrix24ClientOptions>? configure = null)
+    {
+        Bitrix24ClientOptions options = Bitrix24ClientOptions.Webhook(webhook);
+        options.RateLimit = Bitrix24RateLimit.Off;
+        configure?.Invoke(options);
+        return Own(new Bitrix24Client(options, Own(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan })));
     }
 
     [GlobalCleanup]
