@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
+using Bitrix24.Generated.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bitrix24.Generated.Tests;
@@ -13,13 +13,7 @@ namespace Bitrix24.Generated.Tests;
 /// </summary>
 public sealed class ResultOnlyCallTests
 {
-    private static readonly Bitrix24Method<int, int> Echo = new()
-    {
-        Name = "test.chat.echo",
-        Result = Bitrix24ValueType.Int32,
-        WriteParameters = static (writer, chatId) => writer.WriteNumber("CHAT_ID", chatId),
-        ReadResult = static (ref Utf8JsonReader reader) => Bitrix24Json.ReadInt32(ref reader),
-    };
+    private static Bitrix24Method<int, int> Echo => InMemoryClients.EchoChat;
 
     [Fact]
     public async Task The_result_is_returned_and_an_error_still_carries_its_whole_time_block()
@@ -60,14 +54,12 @@ public sealed class ResultOnlyCallTests
         Assert.Empty(answers);
     }
 
-    private static Bitrix24Client Client(Queue<(HttpStatusCode Status, string Body)> answers, TimeProvider clock, Action<Bitrix24ClientOptions>? configure = null)
-    {
-        Bitrix24ClientOptions options = Bitrix24ClientOptions.Webhook("https://example.bitrix24.com/rest/1/abc123xyz/");
-        options.RateLimit = Bitrix24RateLimit.Off;
-        options.TimeProvider = clock;
-        configure?.Invoke(options);
-        return new Bitrix24Client(options, new HttpClient(new QueuedAnswers(answers)));
-    }
+    private static Bitrix24Client Client(Queue<(HttpStatusCode Status, string Body)> answers, TimeProvider clock, Action<Bitrix24ClientOptions>? configure = null) =>
+        InMemoryClients.Create(new QueuedAnswers(answers), options =>
+        {
+            options.TimeProvider = clock;
+            configure?.Invoke(options);
+        });
 
     private sealed class QueuedAnswers(Queue<(HttpStatusCode Status, string Body)> answers) : HttpMessageHandler
     {

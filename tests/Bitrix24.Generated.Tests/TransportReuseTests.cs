@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Bitrix24.Generated.Tests.Infrastructure;
 
 namespace Bitrix24.Generated.Tests;
 
@@ -11,13 +12,7 @@ namespace Bitrix24.Generated.Tests;
 /// </summary>
 public sealed class TransportReuseTests
 {
-    private static readonly Bitrix24Method<int, int> EchoChat = new()
-    {
-        Name = "test.chat.echo",
-        Result = Bitrix24ValueType.Int32,
-        WriteParameters = static (writer, chatId) => writer.WriteNumber("CHAT_ID", chatId),
-        ReadResult = static (ref Utf8JsonReader reader) => Bitrix24Json.ReadInt32(ref reader),
-    };
+    private static Bitrix24Method<int, int> EchoChat => InMemoryClients.EchoChat;
 
     private static readonly Bitrix24Method<int, string?> LongText = new()
     {
@@ -168,13 +163,8 @@ public sealed class TransportReuseTests
         }
     }
 
-    private static Bitrix24Client Client(HttpMessageHandler handler, Action<Bitrix24ClientOptions>? configure = null)
-    {
-        Bitrix24ClientOptions options = Bitrix24ClientOptions.Webhook("https://example.bitrix24.com/rest/1/abc123xyz/");
-        options.RateLimit = Bitrix24RateLimit.Off;
-        configure?.Invoke(options);
-        return new Bitrix24Client(options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
-    }
+    private static Bitrix24Client Client(HttpMessageHandler handler, Action<Bitrix24ClientOptions>? configure = null) =>
+        InMemoryClients.Create(handler, configure);
 
     private static HttpResponseMessage Answer(string json) =>
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
