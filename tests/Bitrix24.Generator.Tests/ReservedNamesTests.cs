@@ -1,4 +1,4 @@
-using Bitrix24.Generator.Building;
+using Bitrix24.Generator.Naming;
 using Bitrix24.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -18,7 +18,7 @@ public sealed class ReservedNamesTests
     {
         var (output, _, _) = GeneratorHarness.CompileSdk(RepositoryFiles.RealSpecs());
         INamedTypeSymbol type = output.GetTypeByMetadataName(typeName)!;
-        HashSet<string> reserved = typeName.EndsWith("Client", StringComparison.Ordinal) ? SdkModelBuilder.ClientMembers : SdkModelBuilder.BatchMembers;
+        HashSet<string> reserved = typeName.EndsWith("Client", StringComparison.Ordinal) ? RuntimeNames.ClientMembers : RuntimeNames.BatchMembers;
 
         // Members declared in the runtime's own files; generated files (scope properties) are not hand-written.
         var handWritten = type.GetMembers()

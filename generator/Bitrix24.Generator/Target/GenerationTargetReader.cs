@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Bitrix24.Generator.Building;
+
 using Bitrix24.Generator.Collections;
 using Bitrix24.Generator.Diagnostics;
 using Bitrix24.Generator.Naming;
@@ -35,7 +35,7 @@ internal static class GenerationTargetReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, SpecLocation.None,
                 "Bitrix24ClientAccessor", accessor, "a C# name starting with an upper-case letter, such as App or Crm"));
         }
-        else if (SdkModelBuilder.ClientMembers.Contains(accessor) || SdkModelBuilder.BatchMembers.Contains(accessor))
+        else if (RuntimeNames.ClientMembers.Contains(accessor) || RuntimeNames.BatchMembers.Contains(accessor))
         {
             // An extension method named like an instance member is never chosen by the compiler.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, SpecLocation.None,
