@@ -17,6 +17,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotASpecDocument = Error(
         "B24G0002", "Not a spec document", "{0}");
 
+    public static readonly DiagnosticDescriptor FileTooLarge = Error(
+        "B24G0003", "Spec file too large", "The spec file has {0} characters; a spec file may have at most {1}");
+
+    public static readonly DiagnosticDescriptor NestedTooDeep = Error(
+        "B24G0004", "Spec nested too deep", "Values are nested more than {0} levels deep here; a spec needs a handful");
+
+    public static readonly DiagnosticDescriptor AliasNotSupported = Error(
+        "B24G0005", "YAML alias in a spec", "The alias '*{0}' is not supported in spec files; write the value out");
+
+    public static readonly DiagnosticDescriptor TooManyProblems = Warning(
+        "B24G3003", "Too many problems", "This file has more problems than the {0} reported; fix those and build again to see the rest");
+
     public static readonly DiagnosticDescriptor MissingKey = Error(
         "B24G1001", "Missing required key", "Required key '{0}' is missing{1}");
 

@@ -36,7 +36,16 @@ internal sealed class SpecReadContext
             ErrorCount++;
         }
 
-        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        // Still counted above, so the file stays broken; an IDE need not list a hundred thousand repeats.
+        if (Diagnostics.Count < SpecLimits.MaxDiagnostics)
+        {
+            Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        }
+        else if (Diagnostics.Count == SpecLimits.MaxDiagnostics)
+        {
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyProblems, SpecLocation.File(Path),
+                SpecLimits.MaxDiagnostics.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 
     public SpecLocation Locate(YamlNode node) => Locate(node.Start, node.End);
