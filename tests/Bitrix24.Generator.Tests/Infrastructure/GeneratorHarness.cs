@@ -58,14 +58,32 @@ internal static class GeneratorHarness
             .Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs"))
             .Concat(extraSources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, $"User{i}.cs")));
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-            // The SDK build suppresses these too: version unification notes between framework assemblies.
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
-        var compilation = CSharpCompilation.Create("Bitrix24.Generated", trees, FrameworkReferences.Value, options);
+        var compilation = CSharpCompilation.Create("Bitrix24.Generated", trees, FrameworkReferences.Value, SdkCompilationOptions);
         GeneratorDriver driver = CreateDriver(specs).AddGenerators(RuntimeGenerators.Value)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
         return (output, diagnostics, driver);
     }
+
+    /// <summary>
+    /// The SDK's sources before our generator runs: the runtime, its implicit usings and what the
+    /// [LoggerMessage] generator makes of them. That output does not depend on any spec, so it is made
+    /// once; the fuzzer adds only our generator's output to it, case after case.
+    /// </summary>
+    public static readonly Lazy<CSharpCompilation> SdkBeforeGeneration = new(() =>
+    {
+        var trees = RepositoryFiles.RuntimeSources()
+            .Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs"));
+        var compilation = CSharpCompilation.Create("Bitrix24.Generated", trees, FrameworkReferences.Value, SdkCompilationOptions);
+        CSharpGeneratorDriver.Create(RuntimeGenerators.Value, parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        return (CSharpCompilation)output;
+    });
+
+    private static readonly CSharpCompilationOptions SdkCompilationOptions =
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            // The SDK build suppresses these too: version unification notes between framework assemblies.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
     /// <summary>The SDK built from the real specs, as a reference for app compilations (built once).</summary>
     private static readonly Lazy<MetadataReference> Sdk = new(() =>
@@ -111,13 +129,11 @@ internal static class GeneratorHarness
     public static CSharpCompilation AppCompilation(bool referenceSdk, params string[] sources)
     {
         var references = referenceSdk ? FrameworkReferences.Value.Add(Sdk.Value) : FrameworkReferences.Value;
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
         return CSharpCompilation.Create(
             "Contoso.SupportBot",
             sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, $"App{i}.cs")),
             references,
-            options);
+            SdkCompilationOptions);
     }
 
     /// <summary>The test host's framework (TPA): complete and offline, unlike reference packs fetched at test time.</summary>
