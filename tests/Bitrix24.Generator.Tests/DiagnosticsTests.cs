@@ -297,6 +297,7 @@ public sealed class DiagnosticsTests
     [InlineData("type: int", "type: Colour")]
     [InlineData("type: int", "type: [int")]
     [InlineData("required: true", "required: maybe")]
+    [InlineData("result:", "? [not, text]\n: a key that is not text\nresult:")]
     public void BrokenFile_YieldsNoCode_OtherFilesStillGenerate(string find, string replacement)
     {
         string broken = Valid.Replace(find, replacement);

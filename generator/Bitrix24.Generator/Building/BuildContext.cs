@@ -48,6 +48,9 @@ internal sealed class BuildContext
 
     public void Report(IEnumerable<DiagnosticInfo> diagnostics) => _diagnostics.AddRange(diagnostics);
 
+    /// <summary>Whether an error of this build points into the file (the file's own errors were reported when it was read).</summary>
+    public bool HasErrors(string path) => _filesWithErrors.Contains(path);
+
     /// <summary>"errors.yaml line 12", for messages that point at another declaration.</summary>
     public static string Where(SpecLocation location) =>
         System.IO.Path.GetFileName(location.Path) + " line " + LineOf(location);

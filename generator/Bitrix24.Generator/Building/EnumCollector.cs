@@ -15,8 +15,12 @@ namespace Bitrix24.Generator.Building;
 /// </summary>
 internal static class EnumCollector
 {
+    /// <summary>The members of the converter class <c>{Enum}Wire</c> every enum gets.</summary>
+    private static readonly HashSet<string> ConverterMembers = new(StringComparer.Ordinal) { "ValueType", "ToWire", "TryParse" };
+
     /// <summary>Enums by scope and name; a null value marks an enum whose declaration is broken (already reported).</summary>
-    public static Dictionary<(string Scope, string Name), EnumModel?> Collect(SpecFile[] files, TypeNameRegistry typeNames, BuildContext context)
+    /// <param name="refusedScopes">Scopes without a namespace (<see cref="ScopeChecks"/>): their enums are left out, and methods using them with them.</param>
+    public static Dictionary<(string Scope, string Name), EnumModel?> Collect(SpecFile[] files, HashSet<string> refusedScopes, TypeNameRegistry typeNames, BuildContext context)
     {
         var enums = new Dictionary<(string, string), EnumModel?>();
         var declarations = new Dictionary<(string, string), EnumSpec>();
@@ -36,7 +40,7 @@ internal static class EnumCollector
             }
 
             declarations[key] = spec;
-            enums[key] = Build(spec, typeNames, context);
+            enums[key] = refusedScopes.Contains(spec.Scope) ? null : Build(spec, typeNames, context);
         }
 
         foreach (SpecFile file in files)
@@ -69,6 +73,13 @@ internal static class EnumCollector
                 continue;
             }
 
+            if (CSharpMemberNames.Enum.Contains(member))
+            {
+                context.Report(DiagnosticDescriptors.NameCollision, value.Location, "Value", value.Wire, spec.Name + "." + member, "every enum (System.Enum)", "; give the value a 'name:'");
+                sound = false;
+                continue;
+            }
+
             if (used.TryGetValue(member, out string? other))
             {
                 context.Report(DiagnosticDescriptors.NameCollision, value.Location, "Value", value.Wire, spec.Name + "." + member, "value " + other, "; give one of them a 'name:'");
@@ -81,6 +92,13 @@ internal static class EnumCollector
         }
 
         string wireType = spec.Name + "Wire";
+        if (ConverterMembers.Contains(wireType))
+        {
+            // A member may not be named like its class (CS0542): enum To would get the class ToWire with the method ToWire.
+            context.Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Enum", spec.Name, wireType, "a method of every enum's converter class", "");
+            return null;
+        }
+
         if (!sound
             || !typeNames.TryClaim(ns, spec.Name, "Enum", spec.Name, "enum " + spec.Name, spec.NameLocation)
             || !typeNames.TryClaim(ns, wireType, "Enum", spec.Name, "the converter of enum " + spec.Name, spec.NameLocation))

@@ -59,6 +59,12 @@ internal static class ErrorCodeCollector
                 continue;
             }
 
+            if (CSharpMemberNames.Enum.Contains(member))
+            {
+                context.Report(DiagnosticDescriptors.NameCollision, entry.First.CodeLocation, "Error code", code, "Bitrix24ErrorCode." + member, "every enum (System.Enum)", "; give the error a 'name:'");
+                continue;
+            }
+
             if (members.TryGetValue(member, out string? owner))
             {
                 context.Report(DiagnosticDescriptors.NameCollision, entry.First.CodeLocation, "Error code", code, "Bitrix24ErrorCode." + member, owner, "; give one of them a 'name:'");

@@ -36,7 +36,7 @@ internal sealed class MethodCollector
     /// </summary>
     public void ClaimGroupTypes(SpecFile[] files)
     {
-        MethodSpec[] methods = files.Select(f => f.Method).OfType<MethodSpec>()
+        MethodSpec[] methods = files.Where(f => !_context.HasErrors(f.Path)).Select(f => f.Method).OfType<MethodSpec>()
             .Where(m => Names.PascalSegments(m.Name).All(CSharpNames.IsUsableName))
             .ToArray();
         foreach (MethodSpec method in methods)
@@ -74,8 +74,10 @@ internal sealed class MethodCollector
         foreach (SpecFile file in files)
         {
             _context.CancellationToken.ThrowIfCancellationRequested();
-            if (file.Method is not { } spec)
+            if (file.Method is not { } spec || _context.HasErrors(file.Path))
             {
+                // A file with an error emits nothing, also when the error is one only other files reveal (its
+                // enum or error code clashing with another file's, its scope's name taken); it is reported already.
                 continue;
             }
 
@@ -109,15 +111,12 @@ internal sealed class MethodCollector
                 continue;
             }
 
-            if (Names.RootMembers.Contains(segments[0]))
+            int objectNamed = Enumerable.Range(1, segments.Length - 2).FirstOrDefault(d => CSharpMemberNames.Object.Contains(segments[d]));
+            if (objectNamed > 0)
             {
-                _context.Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, Names.RootType + "." + segments[0], _context.Target.IsSdk ? "the hand-written client" : "System.Object", "; map the word to another spelling in naming.yaml");
-                continue;
-            }
-
-            if (Names.BatchRootMembers.Contains(segments[0]))
-            {
-                _context.Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Scope", spec.Scope, Names.BatchRootType + "." + segments[0], _context.Target.IsSdk ? "the hand-written batch" : "System.Object", "; map the word to another spelling in naming.yaml");
+                // A group property named like an inherited member would hide it (CS0108).
+                _context.Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, "Method", spec.Name,
+                    Names.GroupType(string.Concat(segments.Take(objectNamed))) + "." + segments[objectNamed], "System.Object", "");
                 continue;
             }
 

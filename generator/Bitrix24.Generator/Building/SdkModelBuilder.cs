@@ -53,9 +53,10 @@ internal static class SdkModelBuilder
             typeNames.Reserve(type.Name, "type " + type.Name + " of the referenced assembly " + type.Assembly);
         }
 
+        HashSet<string> refusedScopes = ScopeChecks.RefusedScopes(files, context);
         var methodCollector = new MethodCollector(context, typeNames);
         methodCollector.ClaimGroupTypes(files);
-        Dictionary<(string Scope, string Name), EnumModel?> enums = EnumCollector.Collect(files, typeNames, context);
+        Dictionary<(string Scope, string Name), EnumModel?> enums = EnumCollector.Collect(files, refusedScopes, typeNames, context);
         List<MethodModel> methods = methodCollector.Collect(files, enums, errorCodes);
 
         foreach (EnumModel model in enums.Values.Where(e => e is not null).Select(e => e!))

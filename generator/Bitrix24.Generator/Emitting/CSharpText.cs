@@ -10,15 +10,24 @@ internal static class CSharpText
 
     public static string LiteralOrNull(string? value) => value is null ? "null" : Literal(value);
 
-    /// <summary>Escapes <c>&amp; &lt; &gt;</c> for XML docs; collapses whitespace and line breaks into single spaces.</summary>
-    public static string Xml(string? text)
+    /// <summary>
+    /// Spec text as XML doc text: <c>&amp; &lt; &gt;</c> escaped; whitespace, line breaks (including
+    /// U+0085, U+2028 and U+2029, which end a <c>///</c> line in C#) collapsed into single spaces;
+    /// characters XML does not allow (control characters, lone surrogates, U+FFFE, U+FFFF) left out.
+    /// </summary>
+    public static string Xml(string? text) => Escape(text, attribute: false);
+
+    /// <summary>The same for an attribute value in double quotes (<c>href="..."</c>): <c>"</c> is escaped too.</summary>
+    public static string XmlAttribute(string? text) => Escape(text, attribute: true);
+
+    private static string Escape(string? text, bool attribute)
     {
         if (text is null)
         {
             return string.Empty;
         }
 
-        if (IsPlainXml(text))
+        if (IsPlainXml(text, attribute))
         {
             // Most spec text needs no change; it is the same string, not a copy (docs repeat it on every call shape).
             return text;
@@ -26,20 +35,29 @@ internal static class CSharpText
 
         var result = new StringBuilder(text.Length);
         bool space = false;
-        foreach (char c in text.Trim())
+        string trimmed = text.Trim();
+        for (int i = 0; i < trimmed.Length; i++)
         {
+            char c = trimmed[i];
             if (char.IsWhiteSpace(c))
             {
                 space = true;
                 continue;
             }
 
-            if (space)
+            if (char.IsHighSurrogate(c) && i + 1 < trimmed.Length && char.IsLowSurrogate(trimmed[i + 1]))
             {
-                result.Append(' ');
-                space = false;
+                AppendSpace(result, ref space);
+                result.Append(c).Append(trimmed[++i]);
+                continue;
             }
 
+            if (!IsXmlChar(c))
+            {
+                continue;
+            }
+
+            AppendSpace(result, ref space);
             switch (c)
             {
                 case '&':
@@ -51,6 +69,9 @@ internal static class CSharpText
                 case '>':
                     result.Append("&gt;");
                     break;
+                case '"' when attribute:
+                    result.Append("&quot;");
+                    break;
                 default:
                     result.Append(c);
                     break;
@@ -59,6 +80,20 @@ internal static class CSharpText
 
         return result.ToString();
     }
+
+    private static void AppendSpace(StringBuilder result, ref bool space)
+    {
+        if (space && result.Length > 0)
+        {
+            result.Append(' ');
+        }
+
+        space = false;
+    }
+
+    /// <summary>A character XML 1.0 allows on its own (surrogates only in pairs, handled by the caller).</summary>
+    private static bool IsXmlChar(char c) =>
+        c >= 0x20 && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
 
     /// <summary>Writes a doc element, splitting long text over several <c>///</c> lines at spaces.</summary>
     public static void Doc(SourceWriter writer, string element, string xmlText, string attributes = "")
@@ -76,8 +111,8 @@ internal static class CSharpText
         writer.Line("/// </", element, ">");
     }
 
-    /// <summary>True when <see cref="Xml"/> would return the text as it is: nothing to escape or trim, single spaces only.</summary>
-    private static bool IsPlainXml(string text)
+    /// <summary>True when <see cref="Xml"/> would return the text as it is: nothing to escape, drop or trim, single spaces only.</summary>
+    private static bool IsPlainXml(string text, bool attribute)
     {
         if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
         {
@@ -87,7 +122,7 @@ internal static class CSharpText
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c is '&' or '<' or '>' || (char.IsWhiteSpace(c) && (c != ' ' || char.IsWhiteSpace(text[i + 1]))))
+            if (c is '&' or '<' or '>' || (c == '"' && attribute) || !IsXmlChar(c) || (char.IsWhiteSpace(c) && (c != ' ' || char.IsWhiteSpace(text[i + 1]))))
             {
                 return false;
             }

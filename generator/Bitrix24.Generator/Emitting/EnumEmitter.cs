@@ -8,6 +8,8 @@ internal static class EnumEmitter
     public static string Emit(EnumModel model)
     {
         SourceWriter writer = GeneratedFile.Start("The enum " + model.Name + " of scope " + model.Scope + ".");
+        // Written in full inside the converter class, whose members (ValueType, ToWire, TryParse) an enum may be named like.
+        string enumType = "global::" + model.Namespace + "." + model.Name;
         writer.Line("namespace " + model.Namespace);
         using (writer.Open())
         {
@@ -32,7 +34,7 @@ internal static class EnumEmitter
             }
 
             writer.Line();
-            writer.Line("/// <summary>Converts <see cref=\"" + model.Name + "\"/> to and from the strings the portal uses.</summary>");
+            writer.Line("/// <summary>Converts <see cref=\"" + enumType + "\"/> to and from the strings the portal uses.</summary>");
             writer.Line(GeneratedFile.GeneratedCodeAttribute);
             writer.Line("public static class " + model.WireType);
             using (writer.Open())
@@ -54,7 +56,7 @@ internal static class EnumEmitter
                 writer.Line();
                 writer.Line("/// <summary>The wire value of <paramref name=\"value\"/>.</summary>");
                 writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a declared member.</exception>");
-                writer.Line("public static string ToWire(" + model.Name + " value)");
+                writer.Line("public static string ToWire(" + enumType + " value)");
                 using (writer.Open())
                 {
                     writer.Line("return value switch");
@@ -62,7 +64,7 @@ internal static class EnumEmitter
                     {
                         foreach (EnumMemberModel member in model.Members)
                         {
-                            writer.Line(model.Name + "." + member.Name + " => " + CSharpText.Literal(member.Wire) + ",");
+                            writer.Line(enumType + "." + member.Name + " => " + CSharpText.Literal(member.Wire) + ",");
                         }
 
                         writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "
@@ -72,7 +74,7 @@ internal static class EnumEmitter
 
                 writer.Line();
                 writer.Line("/// <summary>Finds the member for a wire value (exact, case-sensitive match).</summary>");
-                writer.Line("public static bool TryParse(string? wire, out " + model.Name + " value)");
+                writer.Line("public static bool TryParse(string? wire, out " + enumType + " value)");
                 using (writer.Open())
                 {
                     writer.Line("switch (wire)");
@@ -82,7 +84,7 @@ internal static class EnumEmitter
                         {
                             writer.Line("case " + CSharpText.Literal(member.Wire) + ":");
                             writer.Indent();
-                            writer.Line("value = " + model.Name + "." + member.Name + ";");
+                            writer.Line("value = " + enumType + "." + member.Name + ";");
                             writer.Line("return true;");
                             writer.Unindent();
                         }

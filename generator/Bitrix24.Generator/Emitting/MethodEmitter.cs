@@ -103,7 +103,7 @@ internal static class MethodEmitter
             {
                 // The result alone: the runtime then skips building the time block and the response object.
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                writer.Line("return _client.CallForResultAsync(" + method.DescriptorType + ".Descriptor, request, cancellationToken);");
+                writer.Line("return _client.CallForResultAsync(" + Descriptor(method) + ", request, cancellationToken);");
             }
 
             // 3. The whole envelope: result plus the time block.
@@ -118,7 +118,7 @@ internal static class MethodEmitter
             using (writer.Open())
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                writer.Line("return _client.CallAsync(" + method.DescriptorType + ".Descriptor, request, cancellationToken);");
+                writer.Line("return _client.CallAsync(" + Descriptor(method) + ", request, cancellationToken);");
             }
         }
     }
@@ -163,7 +163,7 @@ internal static class MethodEmitter
             using (writer.Open())
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                writer.Line("return _batch.Add(" + method.DescriptorType + ".Descriptor, request);");
+                writer.Line("return _batch.Add(" + Descriptor(method) + ", request);");
             }
         }
     }
@@ -243,7 +243,7 @@ internal static class MethodEmitter
             {
                 writer.Line();
                 writer.Line("/// <summary>Reads one item of the <c>result</c> list.</summary>");
-                writer.Line("private static " + method.Result.ElementType + " ReadResultItem(ref " + JsonReader + " reader)");
+                writer.Line("private static " + ResultItemType(method.Result) + " ReadResultItem(ref " + JsonReader + " reader)");
                 using (writer.Open())
                 {
                     writer.Line("return " + ReadElementExpression(method.Result, "reader") + ";");
@@ -324,7 +324,7 @@ internal static class MethodEmitter
 
     private static string ReadExpression(ValueModel type, string reader) =>
         type.IsArray
-            ? "global::Bitrix24.Bitrix24Json.ReadArray<" + type.ElementType + ">(ref " + reader + ", ReadResultItem)"
+            ? "global::Bitrix24.Bitrix24Json.ReadArray<" + ResultItemType(type) + ">(ref " + reader + ", ReadResultItem)"
             : ReadElementExpression(type, reader);
 
     private static string ReadElementExpression(ValueModel type, string reader) => type.Kind switch
@@ -355,9 +355,23 @@ internal static class MethodEmitter
         return type.IsArray ? "global::Bitrix24.Bitrix24ValueType.ArrayOf(" + element + ")" : element;
     }
 
-    /// <summary>Results of reference type may be null on the wire (strings); arrays read null as empty.</summary>
+    /// <summary>
+    /// Strings in a result may be null on the wire, alone or in a list (<c>string?</c>,
+    /// <c>IReadOnlyList&lt;string?&gt;</c>); a list itself reads null as empty.
+    /// </summary>
     private static string ResultType(ValueModel type) =>
-        type.Kind == TypeKind.String && !type.IsArray ? "string?" : type.CSharpType;
+        type.Kind != TypeKind.String ? type.CSharpType
+        : type.IsArray ? "global::System.Collections.Generic.IReadOnlyList<string?>"
+        : "string?";
+
+    /// <summary>The type of one item of a list result.</summary>
+    private static string ResultItemType(ValueModel type) => type.Kind == TypeKind.String ? "string?" : type.ElementType;
+
+    /// <summary>
+    /// The method's descriptor, written in full: the group classes that name it also hold properties
+    /// named after method segments, and one of those could otherwise stand for it.
+    /// </summary>
+    private static string Descriptor(MethodModel method) => "global::" + method.Namespace + "." + method.DescriptorType + ".Descriptor";
 
     private static string LocalName(ParamModel param) => param.ArgumentName.TrimStart('@') + "Value";
 
@@ -468,7 +482,7 @@ internal static class MethodEmitter
 
         if (method.DocsUrl is not null)
         {
-            writer.Line("/// <para>Official documentation: <see href=\"" + CSharpText.Xml(method.DocsUrl) + "\"/>.</para>");
+            writer.Line("/// <para>Official documentation: <see href=\"" + CSharpText.XmlAttribute(method.DocsUrl) + "\"/>.</para>");
         }
 
         writer.Line("/// </remarks>");

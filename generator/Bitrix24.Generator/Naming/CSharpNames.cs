@@ -58,9 +58,29 @@ internal sealed class CSharpNames
     public static string Camel(string pascal) =>
         pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
 
-    /// <summary>A name usable for a type or member without escaping.</summary>
-    public static bool IsUsableName(string name) =>
-        name.Length > 0 && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+    /// <summary>
+    /// A name usable for a type or member without escaping: ASCII letters, digits and underscores, not
+    /// starting with a digit, not a keyword. C# allows more (other scripts, and formatting characters it
+    /// ignores when it compares names), but then two names that differ here could be one to the
+    /// compiler, and file names made from them could differ by file system.
+    /// </summary>
+    public static bool IsUsableName(string name)
+    {
+        if (name.Length == 0 || name[0] is >= '0' and <= '9')
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+    }
 
     /// <summary>Prefixes C# keywords with '@' so <c>EVENT</c> can be the argument <c>@event</c>.</summary>
     public static string EscapeKeyword(string name) =>

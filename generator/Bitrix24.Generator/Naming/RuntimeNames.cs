@@ -4,17 +4,73 @@ using System.Collections.Generic;
 namespace Bitrix24.Generator.Naming;
 
 /// <summary>
-/// Names of the hand-written runtime that generated names must stay off. The lists are written by
-/// hand; the generator tests compare them with the runtime's real members, so a member added to the
-/// runtime without being listed fails a test rather than a user's build.
+/// Names of the hand-written runtime that the SDK's generated names must stay off. A scope becomes
+/// both a namespace under <c>Bitrix24</c> and a property of <c>Bitrix24Client</c> and
+/// <c>Bitrix24Batch</c>, which the runtime is compiled with:
+/// <list type="bullet">
+/// <item>a namespace named like a runtime type conflicts with it (CS0101);</item>
+/// <item>a namespace or property named like a framework type the runtime's code names without
+/// qualification (<c>Uri</c>, <c>System</c>) is found first by that code's name lookup
+/// (<c>Bitrix24.Uri</c> instead of <c>System.Uri</c>), and the runtime no longer compiles;</item>
+/// <item>a property named like a member of the client or the batch, public or private, is declared twice.</item>
+/// </list>
+/// The lists are written by hand from the runtime; <c>ReservedNamesTests</c> derives each from the
+/// compiled runtime and fails when one differs, naming what to add or remove. The runtime writes the
+/// names of real Bitrix24 method families in full (<c>global::System.Threading.Tasks.Task</c>, for
+/// <c>task.*</c>), so those stay usable; a test generates every real family.
 /// </summary>
 internal static class RuntimeNames
 {
-    /// <summary>Members of the hand-written <c>Bitrix24Client</c> (and of object) a scope property must not take.</summary>
+    /// <summary>Members of the hand-written <c>Bitrix24Client</c>, of any accessibility, and those of object.</summary>
     public static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
-        { "CallAsync", "CallForResultAsync", "CreateBatch", "Dispose", "OAuthTokens", "ToString", "Equals", "GetHashCode", "GetType" };
+    {
+        "CallAsync", "CallForResultAsync", "CreateBatch", "CreateHttpClient", "Dispose", "OAuthTokens",
+        "_caller", "_httpClient", "_options", "_ownsHttpClient", "_redactor", "_session",
+        "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString",
+    };
 
-    /// <summary>Public members of the hand-written <c>Bitrix24Batch</c> (and of object) a scope property must not take.</summary>
+    /// <summary>Members of the hand-written <c>Bitrix24Batch</c>, of any accessibility, and those of object.</summary>
     public static readonly HashSet<string> BatchMembers = new(StringComparer.Ordinal)
-        { "Add", "Count", "ExecuteAsync", "Halt", "IsExecuted", "Items", "MaxCommandsPerCall", "ToString", "Equals", "GetHashCode", "GetType" };
+    {
+        "Add", "AlreadyExecuted", "Apply", "BatchCall", "CallFailed", "CommandError", "Commands", "Count", "CreateDescriptor",
+        "ExecuteAsync", "Halt", "IdempotentBatch", "IsExecuted", "Items", "MaxCommandsPerCall", "NonIdempotentBatch", "SkipFrom",
+        "ThrowIfExecuted", "_client", "_executed", "_items", "_readOnlyItems", "_redactor",
+        "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString",
+    };
+
+    /// <summary>The types in namespace <c>Bitrix24</c>: the runtime's, public and internal, and those the SDK build generates there.</summary>
+    public static readonly HashSet<string> Types = new(StringComparer.Ordinal)
+    {
+        "Answer", "Backoff", "BatchCommandEncoder", "BatchEntry", "BatchError", "BatchResults", "Bitrix24ApiException", "Bitrix24AuthMode",
+        "Bitrix24Batch", "Bitrix24BatchItem", "Bitrix24BatchItemStatus", "Bitrix24Client", "Bitrix24ClientOptions", "Bitrix24ClientOptionsFactory",
+        "Bitrix24ConfigurationReader", "Bitrix24EnumValueInfo", "Bitrix24ErrorCode", "Bitrix24ErrorCodes", "Bitrix24Exception",
+        "Bitrix24GeneratedMethodsAttribute", "Bitrix24Json", "Bitrix24Log", "Bitrix24Method", "Bitrix24MethodCatalog", "Bitrix24MethodInfo",
+        "Bitrix24OAuthTokens", "Bitrix24ParameterInfo", "Bitrix24ParameterWriter", "Bitrix24Plan", "Bitrix24RateLimit", "Bitrix24Response",
+        "Bitrix24ResponseTime", "Bitrix24ResultReader", "Bitrix24RetryClass", "Bitrix24RetryOptions", "Bitrix24ServiceOptions",
+        "Bitrix24ServiceOptionsValidator", "Bitrix24Telemetry", "Bitrix24Transport", "Bitrix24TransportException", "Bitrix24TransportFailure",
+        "Bitrix24ValueKind", "Bitrix24ValueType", "Bitrix24WireParser", "CachedJsonWriter", "ClockedTokenBucket", "EndpointRules",
+        "EnvelopeFieldReader", "IBitrix24TokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
+        "RequestTimeouts", "ResilientCaller", "ResponseEnvelopeReader", "RetryAction", "RetryPolicy", "SecretRedactor", "TokenEndpointClient",
+    };
+
+    /// <summary>
+    /// Types and namespaces outside <c>Bitrix24</c> that the runtime's code (and the logging code
+    /// generated from it) names by their simple name from inside namespace <c>Bitrix24</c>.
+    /// </summary>
+    public static readonly HashSet<string> ResolvedBySimpleName = new(StringComparer.Ordinal)
+    {
+        "Activity", "ActivityKind", "ActivitySource", "ActivityStatusCode", "ArgumentException", "ArgumentNullException",
+        "ArgumentOutOfRangeException", "Array", "Attribute", "AttributeTargets", "CancellationToken", "CancellationTokenRegistration",
+        "CancellationTokenSource", "CultureInfo", "DateTimeOffset", "DateTimeStyles", "DecompressionMethods", "DelegatingHandler", "Encoding",
+        "Enum", "Exception", "ExceptionDispatchInfo", "FormatException", "HttpClient", "HttpCompletionOption", "HttpContent", "HttpMethod",
+        "HttpRequestError", "HttpRequestException", "HttpRequestMessage", "HttpResponseMessage", "IConfiguration", "IConfigurationSection",
+        "IDisposable", "IHttpClientBuilder", "IHttpClientFactory", "ILogger", "ILoggerFactory", "IOException", "IServiceCollection",
+        "IServiceProvider", "ITimer", "Interlocked", "InvalidOperationException", "JavaScriptEncoder", "JsonDocument", "JsonElement",
+        "JsonException", "JsonProperty", "JsonTokenType", "JsonValueKind", "JsonWriterOptions", "LogLevel", "Math", "MediaTypeHeaderValue",
+        "MetadataName", "Microsoft", "NumberStyles", "OperationCanceledException", "Options", "OptionsValidationException", "OverflowException",
+        "Random", "RateLimitLease", "RateLimiter", "RateLimiterStatistics", "ReadOnlyMemoryContent", "Registered", "ServiceDescriptor",
+        "SocketsHttpHandler", "Stopwatch", "Stream", "StringBuilder", "StringComparer", "StringComparison", "StringSplitOptions", "System",
+        "TaskCreationOptions", "TimeProvider", "TimeSpan", "Timeout", "TokenBucketRateLimiter", "Uri", "UriBuilder", "UriKind", "UriPartial",
+        "Utf8JsonReader", "Utf8JsonWriter", "Utf8Parser", "ValidateOptionsResult", "ValueTask", "Volatile",
+    };
 }

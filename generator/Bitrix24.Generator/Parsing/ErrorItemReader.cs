@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Bitrix24.Generator.Model.Specs;
 using Bitrix24.Generator.Diagnostics;
-using Microsoft.CodeAnalysis.CSharp;
+using Bitrix24.Generator.Naming;
 using YamlDotNet.RepresentationModel;
 
 namespace Bitrix24.Generator.Parsing;
@@ -34,7 +34,7 @@ internal static class ErrorItemReader
             reader.WarnUnknownKeys(Keys);
             string? code = reader.RequiredString("code");
             string? name = reader.String("name");
-            if (name is not null && !SyntaxFacts.IsValidIdentifier(name))
+            if (name is not null && !CSharpNames.IsUsableName(name))
             {
                 context.Report(DiagnosticDescriptors.InvalidIdentifier, reader.LocateValue("name"), name, name, "");
             }

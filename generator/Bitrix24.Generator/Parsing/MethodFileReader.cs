@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Bitrix24.Generator.Collections;
 using Bitrix24.Generator.Diagnostics;
 using Bitrix24.Generator.Model.Specs;
-using Microsoft.CodeAnalysis.CSharp;
+using Bitrix24.Generator.Naming;
 using YamlDotNet.RepresentationModel;
 
 namespace Bitrix24.Generator.Parsing;
@@ -30,7 +30,6 @@ internal static class MethodFileReader
     {
         var reader = new YamlMappingReader(root, context, "the method spec");
         reader.WarnUnknownKeys(MethodKeys);
-        int errorsBefore = context.ErrorCount;
 
         string? name = reader.RequiredString("method");
         if (name is not null && !MethodName.IsMatch(name))
@@ -70,7 +69,8 @@ internal static class MethodFileReader
         List<ErrorSpec> errors = ErrorItemReader.ReadList(reader.Sequence("errors"), context);
 
         MethodSpec? method = null;
-        if (name is not null && result is not null && context.ErrorCount == errorsBefore)
+        // Any error in the file, even in a part the method does not need (a key that is not text), keeps its method out.
+        if (name is not null && result is not null && context.ErrorCount == 0)
         {
             method = new MethodSpec(name, reader.LocateValue("method"), summary, remarks, docs, scopes.ToEquatableArray(), access,
                 idempotent, parameters.ToEquatableArray(), result);
@@ -261,7 +261,7 @@ internal static class MethodFileReader
                 name = value.String("name");
                 summary = value.String("summary");
                 location = value.LocateValue("wire");
-                if (name is not null && !SyntaxFacts.IsValidIdentifier(name))
+                if (name is not null && !CSharpNames.IsUsableName(name))
                 {
                     context.Report(DiagnosticDescriptors.InvalidIdentifier, value.LocateValue("name"), name, name, "");
                     continue;

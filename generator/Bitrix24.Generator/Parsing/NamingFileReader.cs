@@ -3,7 +3,7 @@ using System.Linq;
 using Bitrix24.Generator.Collections;
 using Bitrix24.Generator.Diagnostics;
 using Bitrix24.Generator.Model.Specs;
-using Microsoft.CodeAnalysis.CSharp;
+using Bitrix24.Generator.Naming;
 using YamlDotNet.RepresentationModel;
 
 namespace Bitrix24.Generator.Parsing;
@@ -32,10 +32,10 @@ internal static class NamingFileReader
                     continue;
                 }
 
-                if (entry.Value is not YamlScalarNode { Value: { Length: > 0 } spelling } || !SyntaxFacts.IsValidIdentifier(spelling) || !char.IsUpper(spelling[0]))
+                if (entry.Value is not YamlScalarNode { Value: { Length: > 0 } spelling } || !CSharpNames.IsUsableName(spelling) || spelling[0] is < 'A' or > 'Z')
                 {
                     context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Value), "The spelling of '" + word + "'",
-                        "a C# name starting with an upper-case letter");
+                        "a C# name of ASCII letters, digits and underscores, starting with an upper-case letter");
                     continue;
                 }
 

@@ -41,7 +41,8 @@ internal sealed class OAuthSession
         {
             if (!string.Equals(_tokens.AccessToken, expiredAccessToken, StringComparison.Ordinal))
             {
-                return Task.FromResult(_tokens);
+                // Task in full: task.* is a Bitrix24 method family, and its namespace Bitrix24.Task would be found before System.Threading.Tasks.Task.
+                return global::System.Threading.Tasks.Task.FromResult(_tokens);
             }
 
             _refreshing ??= RunRefreshAsync(_tokens);
@@ -55,7 +56,7 @@ internal sealed class OAuthSession
         {
             // Off the caller's stack: RefreshAsync is still inside its lock, and must have stored this task
             // in _refreshing before the finally below can clear it.
-            await Task.Yield();
+            await global::System.Threading.Tasks.Task.Yield();
             Bitrix24OAuthTokens fresh = await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false);
             _redactor.Add([fresh.AccessToken, fresh.RefreshToken]);
             lock (_gate)

@@ -102,6 +102,7 @@ public sealed partial class Bitrix24Batch
         return item;
     }
 
+    // Task in full: task.* is a Bitrix24 method family, and its namespace Bitrix24.Task would be found before System.Threading.Tasks.Task.
     /// <summary>
     /// Sends the queued commands, in calls of up to <see cref="MaxCommandsPerCall"/>, and sets each item's
     /// outcome. An empty batch makes no call. A batch runs once.
@@ -112,7 +113,7 @@ public sealed partial class Bitrix24Batch
     /// <exception cref="Bitrix24TransportException">A <c>batch</c> call got no valid answer; its message says which commands may have run.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="InvalidOperationException">The batch has already been executed.</exception>
-    public async Task ExecuteAsync(CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ExecuteAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _executed, 1) != 0)
         {

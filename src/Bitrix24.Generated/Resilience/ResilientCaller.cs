@@ -130,7 +130,8 @@ internal sealed class ResilientCaller
                     }
 
                     Bitrix24Log.Retrying(_logger, method.Name, _portal, attempt, Describe(failure), delay.TotalMilliseconds);
-                    await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+                    // Task in full: task.* is a Bitrix24 method family, and its namespace Bitrix24.Task would be found before System.Threading.Tasks.Task.
+                    await global::System.Threading.Tasks.Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
                     continue;
             }
 
@@ -179,7 +180,7 @@ internal sealed class ResilientCaller
     };
 
     /// <summary>Waits out a block from the method's operating limit, or fails at once when the user chose so or it would end too late.</summary>
-    private async Task WaitForOperatingLimitAsync(Bitrix24MethodInfo method, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task WaitForOperatingLimitAsync(Bitrix24MethodInfo method, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         TimeProvider clock = _options.TimeProvider;
         if (_operatingLimits.BlockedUntil(method.Name, clock.GetUtcNow()) is not { } until)
@@ -194,11 +195,11 @@ internal sealed class ResilientCaller
         }
 
         Bitrix24Log.WaitingForOperatingLimit(_logger, method.Name, _portal, until);
-        await Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
+        await global::System.Threading.Tasks.Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits in line for a permit from the portal's limiter, as long as the call's time allows.</summary>
-    private async Task AcquirePermitAsync(string method, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task AcquirePermitAsync(string method, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         TimeProvider clock = _options.TimeProvider;
         using var budget = deadline == DateTimeOffset.MaxValue ? null : new CancellationTokenSource(Max(deadline - clock.GetUtcNow(), TimeSpan.Zero), clock);

@@ -53,7 +53,7 @@ namespace Bitrix24.ImBot
         public global::System.Threading.Tasks.Task<bool> LeaveAsync(ImBotChatLeaveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(ImBotChatLeaveMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.ImBot.ImBotChatLeaveMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Makes the chat bot leave a chat.</summary>
@@ -77,7 +77,7 @@ namespace Bitrix24.ImBot
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<bool>> LeaveWithResponseAsync(ImBotChatLeaveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(ImBotChatLeaveMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.ImBot.ImBotChatLeaveMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -122,7 +122,7 @@ namespace Bitrix24.ImBot
         public global::Bitrix24.Bitrix24BatchItem<bool> Leave(ImBotChatLeaveRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(ImBotChatLeaveMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.ImBot.ImBotChatLeaveMethod.Descriptor, request);
         }
     }
 

@@ -44,7 +44,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<bool> InterceptAsync(ImOpenLinesBotSessionInterceptRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(ImOpenLinesBotSessionInterceptMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionInterceptMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Takes the dialog back from the operator to the bot.</summary>
@@ -63,7 +63,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<bool>> InterceptWithResponseAsync(ImOpenLinesBotSessionInterceptRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(ImOpenLinesBotSessionInterceptMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionInterceptMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -101,7 +101,7 @@ namespace Bitrix24.ImOpenLines
         public global::Bitrix24.Bitrix24BatchItem<bool> Intercept(ImOpenLinesBotSessionInterceptRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(ImOpenLinesBotSessionInterceptMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionInterceptMethod.Descriptor, request);
         }
     }
 

@@ -48,7 +48,7 @@ namespace Bitrix24.Demo
         public global::System.Threading.Tasks.Task<string?> GetAsync(DemoItemGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(DemoItemGetMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.Demo.DemoItemGetMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Calls <c>demo.item.get</c>.</summary>
@@ -67,7 +67,7 @@ namespace Bitrix24.Demo
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<string?>> GetWithResponseAsync(DemoItemGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(DemoItemGetMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.Demo.DemoItemGetMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -107,7 +107,7 @@ namespace Bitrix24.Demo
         public global::Bitrix24.Bitrix24BatchItem<string?> Get(DemoItemGetRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(DemoItemGetMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.Demo.DemoItemGetMethod.Descriptor, request);
         }
     }
 

@@ -22,7 +22,7 @@ namespace Bitrix24.DemoScope
         One = 2,
     }
 
-    /// <summary>Converts <see cref="Color"/> to and from the strings the portal uses.</summary>
+    /// <summary>Converts <see cref="global::Bitrix24.DemoScope.Color"/> to and from the strings the portal uses.</summary>
     public static class ColorWire
     {
         /// <summary>Describes the enum for the method catalog.</summary>
@@ -37,30 +37,30 @@ namespace Bitrix24.DemoScope
 
         /// <summary>The wire value of <paramref name="value"/>.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToWire(Color value)
+        public static string ToWire(global::Bitrix24.DemoScope.Color value)
         {
             return value switch
             {
-                Color.Red => "red",
-                Color.DarkBlue => "DARK_BLUE",
-                Color.One => "1",
+                global::Bitrix24.DemoScope.Color.Red => "red",
+                global::Bitrix24.DemoScope.Color.DarkBlue => "DARK_BLUE",
+                global::Bitrix24.DemoScope.Color.One => "1",
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a declared Color value."),
             };
         }
 
         /// <summary>Finds the member for a wire value (exact, case-sensitive match).</summary>
-        public static bool TryParse(string? wire, out Color value)
+        public static bool TryParse(string? wire, out global::Bitrix24.DemoScope.Color value)
         {
             switch (wire)
             {
                 case "red":
-                    value = Color.Red;
+                    value = global::Bitrix24.DemoScope.Color.Red;
                     return true;
                 case "DARK_BLUE":
-                    value = Color.DarkBlue;
+                    value = global::Bitrix24.DemoScope.Color.DarkBlue;
                     return true;
                 case "1":
-                    value = Color.One;
+                    value = global::Bitrix24.DemoScope.Color.One;
                     return true;
                 default:
                     value = default;

@@ -128,7 +128,7 @@ namespace Bitrix24.DemoScope
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<int>> UpdateAsync(DemoScopeItemAllTypesUpdateRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(DemoScopeItemAllTypesUpdateMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.DemoScope.DemoScopeItemAllTypesUpdateMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Updates an item, using every type the spec knows.</summary>
@@ -160,7 +160,7 @@ namespace Bitrix24.DemoScope
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<global::System.Collections.Generic.IReadOnlyList<int>>> UpdateWithResponseAsync(DemoScopeItemAllTypesUpdateRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(DemoScopeItemAllTypesUpdateMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.DemoScope.DemoScopeItemAllTypesUpdateMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -234,7 +234,7 @@ namespace Bitrix24.DemoScope
         public global::Bitrix24.Bitrix24BatchItem<global::System.Collections.Generic.IReadOnlyList<int>> Update(DemoScopeItemAllTypesUpdateRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(DemoScopeItemAllTypesUpdateMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.DemoScope.DemoScopeItemAllTypesUpdateMethod.Descriptor, request);
         }
     }
 

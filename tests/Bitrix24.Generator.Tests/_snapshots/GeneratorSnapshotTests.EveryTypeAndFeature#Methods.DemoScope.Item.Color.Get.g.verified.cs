@@ -42,7 +42,7 @@ namespace Bitrix24.DemoScope
         public global::System.Threading.Tasks.Task<global::Bitrix24.DemoScope.Color> GetAsync(DemoScopeItemColorGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(DemoScopeItemColorGetMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.DemoScope.DemoScopeItemColorGetMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Reads an item's color.</summary>
@@ -61,7 +61,7 @@ namespace Bitrix24.DemoScope
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<global::Bitrix24.DemoScope.Color>> GetWithResponseAsync(DemoScopeItemColorGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(DemoScopeItemColorGetMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.DemoScope.DemoScopeItemColorGetMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -99,7 +99,7 @@ namespace Bitrix24.DemoScope
         public global::Bitrix24.Bitrix24BatchItem<global::Bitrix24.DemoScope.Color> Get(DemoScopeItemColorGetRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(DemoScopeItemColorGetMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.DemoScope.DemoScopeItemColorGetMethod.Descriptor, request);
         }
     }
 

@@ -48,7 +48,7 @@ namespace Bitrix24.DemoScope
         public global::System.Threading.Tasks.Task<string?> GetAsync(DemoScopeItemGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(DemoScopeItemGetMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.DemoScope.DemoScopeItemGetMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Calls <c>demo.item.get</c>.</summary>
@@ -67,7 +67,7 @@ namespace Bitrix24.DemoScope
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<string?>> GetWithResponseAsync(DemoScopeItemGetRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(DemoScopeItemGetMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.DemoScope.DemoScopeItemGetMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -107,7 +107,7 @@ namespace Bitrix24.DemoScope
         public global::Bitrix24.Bitrix24BatchItem<string?> Get(DemoScopeItemGetRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(DemoScopeItemGetMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.DemoScope.DemoScopeItemGetMethod.Descriptor, request);
         }
     }
 

@@ -18,7 +18,7 @@ namespace Bitrix24.ImOpenLines
         Default = 1,
     }
 
-    /// <summary>Converts <see cref="AutoMessageType"/> to and from the strings the portal uses.</summary>
+    /// <summary>Converts <see cref="global::Bitrix24.ImOpenLines.AutoMessageType"/> to and from the strings the portal uses.</summary>
     public static class AutoMessageTypeWire
     {
         /// <summary>Describes the enum for the method catalog.</summary>
@@ -32,26 +32,26 @@ namespace Bitrix24.ImOpenLines
 
         /// <summary>The wire value of <paramref name="value"/>.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToWire(AutoMessageType value)
+        public static string ToWire(global::Bitrix24.ImOpenLines.AutoMessageType value)
         {
             return value switch
             {
-                AutoMessageType.Welcome => "WELCOME",
-                AutoMessageType.Default => "DEFAULT",
+                global::Bitrix24.ImOpenLines.AutoMessageType.Welcome => "WELCOME",
+                global::Bitrix24.ImOpenLines.AutoMessageType.Default => "DEFAULT",
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a declared AutoMessageType value."),
             };
         }
 
         /// <summary>Finds the member for a wire value (exact, case-sensitive match).</summary>
-        public static bool TryParse(string? wire, out AutoMessageType value)
+        public static bool TryParse(string? wire, out global::Bitrix24.ImOpenLines.AutoMessageType value)
         {
             switch (wire)
             {
                 case "WELCOME":
-                    value = AutoMessageType.Welcome;
+                    value = global::Bitrix24.ImOpenLines.AutoMessageType.Welcome;
                     return true;
                 case "DEFAULT":
-                    value = AutoMessageType.Default;
+                    value = global::Bitrix24.ImOpenLines.AutoMessageType.Default;
                     return true;
                 default:
                     value = default;

@@ -80,7 +80,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<bool> FinishAsync(ImOpenLinesBotSessionFinishRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(ImOpenLinesBotSessionFinishMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionFinishMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Ends the current open line dialog on behalf of the application's chat bot.</summary>
@@ -122,7 +122,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<bool>> FinishWithResponseAsync(ImOpenLinesBotSessionFinishRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(ImOpenLinesBotSessionFinishMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionFinishMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -188,7 +188,7 @@ namespace Bitrix24.ImOpenLines
         public global::Bitrix24.Bitrix24BatchItem<bool> Finish(ImOpenLinesBotSessionFinishRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(ImOpenLinesBotSessionFinishMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionFinishMethod.Descriptor, request);
         }
     }
 

@@ -83,7 +83,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<bool> SendAsync(ImOpenLinesBotSessionMessageSendRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(ImOpenLinesBotSessionMessageSendMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionMessageSendMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Sends an automatic message from the application's chat bot to an open line dialog.</summary>
@@ -122,7 +122,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<bool>> SendWithResponseAsync(ImOpenLinesBotSessionMessageSendRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(ImOpenLinesBotSessionMessageSendMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionMessageSendMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -186,7 +186,7 @@ namespace Bitrix24.ImOpenLines
         public global::Bitrix24.Bitrix24BatchItem<bool> Send(ImOpenLinesBotSessionMessageSendRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(ImOpenLinesBotSessionMessageSendMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionMessageSendMethod.Descriptor, request);
         }
     }
 

@@ -68,7 +68,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<bool> OperatorAsync(ImOpenLinesBotSessionOperatorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(ImOpenLinesBotSessionOperatorMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionOperatorMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Hands the open line dialog from the chat bot over to a free operator of the line.</summary>
@@ -110,7 +110,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<bool>> OperatorWithResponseAsync(ImOpenLinesBotSessionOperatorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(ImOpenLinesBotSessionOperatorMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionOperatorMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -172,7 +172,7 @@ namespace Bitrix24.ImOpenLines
         public global::Bitrix24.Bitrix24BatchItem<bool> Operator(ImOpenLinesBotSessionOperatorRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(ImOpenLinesBotSessionOperatorMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionOperatorMethod.Descriptor, request);
         }
     }
 

@@ -134,7 +134,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<bool> TransferAsync(ImOpenLinesBotSessionTransferRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallForResultAsync(ImOpenLinesBotSessionTransferMethod.Descriptor, request, cancellationToken);
+            return _client.CallForResultAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionTransferMethod.Descriptor, request, cancellationToken);
         }
 
         /// <summary>Transfers the open line dialog from the chat bot to a given operator or queue.</summary>
@@ -194,7 +194,7 @@ namespace Bitrix24.ImOpenLines
         public global::System.Threading.Tasks.Task<global::Bitrix24.Bitrix24Response<bool>> TransferWithResponseAsync(ImOpenLinesBotSessionTransferRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _client.CallAsync(ImOpenLinesBotSessionTransferMethod.Descriptor, request, cancellationToken);
+            return _client.CallAsync(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionTransferMethod.Descriptor, request, cancellationToken);
         }
     }
 
@@ -293,7 +293,7 @@ namespace Bitrix24.ImOpenLines
         public global::Bitrix24.Bitrix24BatchItem<bool> Transfer(ImOpenLinesBotSessionTransferRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
-            return _batch.Add(ImOpenLinesBotSessionTransferMethod.Descriptor, request);
+            return _batch.Add(global::Bitrix24.ImOpenLines.ImOpenLinesBotSessionTransferMethod.Descriptor, request);
         }
     }
 

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bitrix24.Generator.Diagnostics;
+using Bitrix24.Generator.Model.Specs;
+using Bitrix24.Generator.Naming;
+using Bitrix24.Generator.Target;
+
+namespace Bitrix24.Generator.Building;
+
+/// <summary>
+/// A scope becomes the namespace <c>Bitrix24.{Scope}</c> and a property of the class holding the
+/// scopes (the client and the batch in the SDK, an app's accessor classes). Its C# name must not be
+/// that of a member of those classes, a type in namespace <c>Bitrix24</c>, a name the runtime's code
+/// looks up from there (<see cref="RuntimeNames"/>), or another scope's, even in another case. This
+/// is decided before anything is put in the namespace: a refused scope gets B24G2006 at each of its
+/// methods, and none of its methods or enums is generated.
+/// </summary>
+internal static class ScopeChecks
+{
+    /// <returns>The refused scopes, by their REST word (<c>uri</c>).</returns>
+    public static HashSet<string> RefusedScopes(SpecFile[] files, BuildContext context)
+    {
+        var verdicts = new Dictionary<string, (string Name, string Owner)?>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (SpecFile file in files)
+        {
+            if (file.Method is not { } method || context.HasErrors(file.Path))
+            {
+                continue;
+            }
+
+            if (!verdicts.TryGetValue(method.Scope, out var taken))
+            {
+                taken = Taken(method.Scope, context, owners);
+                verdicts[method.Scope] = taken;
+            }
+
+            if (taken is { } clash)
+            {
+                context.Report(DiagnosticDescriptors.NameCollision, method.NameLocation, "Scope", method.Scope, clash.Name, clash.Owner,
+                    "; map the word to another spelling in naming.yaml");
+            }
+        }
+
+        return new HashSet<string>(verdicts.Where(v => v.Value is not null).Select(v => v.Key), StringComparer.Ordinal);
+    }
+
+    /// <summary>What already has the scope's C# name, if anything.</summary>
+    private static (string Name, string Owner)? Taken(string scope, BuildContext context, Dictionary<string, string> owners)
+    {
+        GeneratedNames names = context.Names;
+        string name = names.Pascal(scope);
+        if (owners.TryGetValue(name, out string? other))
+        {
+            return ("Bitrix24." + name, "scope " + other);
+        }
+
+        owners[name] = scope;
+        string field = "_" + CSharpNames.Camel(name) + "Api";
+        if (names.RootMembers.Contains(name) || names.RootMembers.Contains(field))
+        {
+            return (names.RootType + "." + name, context.Target.IsSdk ? "the hand-written client" : "System.Object");
+        }
+
+        if (names.BatchRootMembers.Contains(name) || names.BatchRootMembers.Contains(field))
+        {
+            return (names.BatchRootType + "." + name, context.Target.IsSdk ? "the hand-written batch" : "System.Object");
+        }
+
+        if (context.Target.IsSdk)
+        {
+            if (RuntimeNames.Types.Contains(name))
+            {
+                return ("Bitrix24." + name, "the runtime's type Bitrix24." + name);
+            }
+
+            return RuntimeNames.ResolvedBySimpleName.Contains(name)
+                ? ("Bitrix24." + name, "the runtime's code, naming a framework type or namespace this way,")
+                : null;
+        }
+
+        if (name == names.RootType || name == names.BatchRootType || name == context.Target.AccessorName + "Bitrix24Extensions")
+        {
+            return ("Bitrix24." + name, "the accessor's class");
+        }
+
+        string fullName = "Bitrix24." + name;
+        ReferencedName? type = context.Referenced.TypeNames.FirstOrDefault(t => t.Name == fullName);
+        return type is null ? null : (fullName, "type " + fullName + " of the referenced assembly " + type.Assembly);
+    }
+}
