@@ -74,6 +74,17 @@ public sealed class FuzzFindingsTests
         CompilationAssert.NoWarnings(output);
     }
 
+    [Fact]
+    public void ABrokenFileOfARefusedScope_KeepsNoEnumThere()
+    {
+        // A file with an error keeps its sound enums for the scope; scope attribute has no namespace to keep them in.
+        string broken = "method: attribute.item.get\nparams:\n  - name: ID\n    type: integr\nresult:\n  type: bool\nenums:\n  Color:\n    values: [RED]\n";
+        var (output, diagnostics, _) = GeneratorHarness.CompileSdk([new InMemoryAdditionalText("spec/attribute/attribute.item.get.yaml", broken)]);
+
+        Assert.Equal(["B24G1003", "B24G2006"], diagnostics.Select(d => d.Id).Order());
+        CompilationAssert.NoWarnings(output);
+    }
+
     public static TheoryData<string, string> Warned => new()
     {
         { "a valid spec: result string[] (CS8603 in ReadResultItem)", Valid.Replace("type: bool", "type: string[]") },

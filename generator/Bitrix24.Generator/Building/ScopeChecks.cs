@@ -25,20 +25,23 @@ internal static class ScopeChecks
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (SpecFile file in files)
         {
-            if (file.Method is not { } method || context.HasErrors(file.Path))
+            // Every file that would put something in the namespace: its method, or enums a file keeps
+            // even when its method is broken. The error goes where the scope is written, or at an enum.
+            SpecLocation? where = file.Method?.NameLocation ?? (file.Enums.IsEmpty ? null : file.Enums[0].NameLocation);
+            if (file.Scope.Length == 0 || where is not { } location)
             {
                 continue;
             }
 
-            if (!verdicts.TryGetValue(method.Scope, out var taken))
+            if (!verdicts.TryGetValue(file.Scope, out var taken))
             {
-                taken = Taken(method.Scope, context, owners);
-                verdicts[method.Scope] = taken;
+                taken = Taken(file.Scope, context, owners);
+                verdicts[file.Scope] = taken;
             }
 
             if (taken is { } clash)
             {
-                context.Report(DiagnosticDescriptors.NameCollision, method.NameLocation, "Scope", method.Scope, clash.Name, clash.Owner,
+                context.Report(DiagnosticDescriptors.NameCollision, location, "Scope", file.Scope, clash.Name, clash.Owner,
                     "; map the word to another spelling in naming.yaml");
             }
         }

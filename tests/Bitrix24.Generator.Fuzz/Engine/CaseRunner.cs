@@ -115,13 +115,15 @@ internal sealed partial class CaseRunner
     /// </summary>
     private static string? EmittedForBrokenFile(SpecSet specs, GeneratorDiagnostics diagnostics, IReadOnlyList<GeneratedSourceResult> sources)
     {
-        GeneratedSourceResult? list = sources.FirstOrDefault(s => s.HintName == "Bitrix24GeneratedMethods.g.cs");
-        if (list is null)
+        // An app without methods of its own has no list, and nothing to have emitted.
+        if (!sources.Any(s => s.HintName == "Bitrix24GeneratedMethods.g.cs"))
         {
             return null;
         }
 
-        var generated = QuotedText().Matches(list.Value.SourceText.ToString()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        GeneratedSourceResult list = sources.First(s => s.HintName == "Bitrix24GeneratedMethods.g.cs");
+
+        var generated = QuotedText().Matches(list.SourceText.ToString()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         var broken = diagnostics.Errors.Select(d => d.Location.GetLineSpan().Path).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         foreach (string path in broken.Where(specs.Contains))
         {

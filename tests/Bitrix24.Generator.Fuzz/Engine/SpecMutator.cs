@@ -498,6 +498,11 @@ internal sealed class SpecMutator
 
         try
         {
+            if (!IsShallowTree(text))
+            {
+                return null;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             return stream.Documents.Count == 1 ? stream.Documents[0].RootNode as YamlMappingNode : null;
@@ -506,6 +511,28 @@ internal sealed class SpecMutator
         {
             return null;
         }
+    }
+
+    /// <summary>No aliases (which can make the tree a cycle) and no deep nesting: what this class walks recursively.</summary>
+    private static bool IsShallowTree(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.AnchorAlias:
+                    return false;
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > 32:
+                    return false;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return true;
     }
 
     private static string Save(YamlMappingNode root)

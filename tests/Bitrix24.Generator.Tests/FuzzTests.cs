@@ -1,0 +1,31 @@
+using Bitrix24.Generator.Fuzz;
+
+namespace Bitrix24.Generator.Tests;
+
+/// <summary>
+/// A fixed slice of the fuzzer (seed 1) on every build: mutated spec sets through the generator on a
+/// 1 MB stack, the output compiled with the runtime (SDK) or against the SDK (app). Every case must
+/// keep every promise: no crash, no internal error, code that compiles without warnings, no code for
+/// a file with an error. The same cases, and thousands more, run with
+/// <c>dotnet run -c Release --project tests/Bitrix24.Generator.Fuzz -- --seed 1 --cases 10000</c>.
+/// Speed is not judged here (the fuzzer's own report has the times).
+/// </summary>
+public sealed class FuzzTests
+{
+    [Fact]
+    public void SeedOne_InTheSdk_KeepsEveryPromise() => AssertClean(FuzzMode.Sdk, cases: 150);
+
+    [Fact]
+    public void SeedOne_InAnApp_KeepsEveryPromise() => AssertClean(FuzzMode.App, cases: 150);
+
+    private static void AssertClean(FuzzMode mode, int cases)
+    {
+        var run = new FuzzRun { Seed = 1, Cases = cases, Mode = mode, Workers = 2, SlowAfter = TimeSpan.MaxValue };
+
+        FuzzSummary summary = run.Run();
+
+        Assert.Equal(cases, summary.Cases);
+        Assert.True(summary.CasesWithSpecErrors > cases / 2, "Most edits should be answered with a B24G error:\n" + summary.Render());
+        Assert.True(summary.CasesWithProblems == 0, summary.Render());
+    }
+}
