@@ -3,8 +3,9 @@ using Bitrix24.Tests.Shared;
 namespace Bitrix24.Generator.Tests;
 
 /// <summary>
-/// The real build, not an in-memory compilation: a copy of the SDK project with two broken spec
-/// files beside the real ones must fail with B24G errors at file(line,col), and with nothing else
+/// The real build, not an in-memory compilation: a copy of the SDK project with three broken spec
+/// files beside the real ones (one nested 50 000 levels deep) must fail with B24G errors at
+/// file(line,col), and with nothing else
 /// (no CS8785 generator crash, no C# errors from half-generated code). This also proves the MSBuild
 /// wiring: spec metadata reaches the generator and YamlDotNet loads beside it.
 /// </summary>
@@ -18,12 +19,17 @@ public sealed class BuildTests
             "method: imbot.chat.leave\nparams:\n  - name: CHAT_ID\n    type: integr\nresult:\n  type: bool\n");
         workspace.WriteFile("spec/imbot/imbot.chat.get.yaml",
             "method: imbot.chat.get\nparams: [\n  - name: CHAT_ID\nresult:\n  type: bool\n");
+        // The outside fuzz run's process killer: a value 50 000 levels deep (a 100 KB file).
+        workspace.WriteFile("spec/imbot/imbot.chat.deep.yaml",
+            "method: imbot.chat.deep\nresult:\n  type: bool\nx-deep: " + new string('[', 50_000) + "x" + new string(']', 50_000) + "\n");
 
         (DotnetRun build, string output) = await BuildSdkAsync(workspace);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("spec/imbot/imbot.chat.leave.yaml(4,11): error B24G1003: Unknown type 'integr'", output, StringComparison.Ordinal);
         Assert.Contains("spec/imbot/imbot.chat.get.yaml(3,3): error B24G0001", output, StringComparison.Ordinal);
+        Assert.Contains("spec/imbot/imbot.chat.deep.yaml(4,72): error B24G0004: Values are nested more than 64 levels deep here", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stack overflow", output, StringComparison.Ordinal);
         var otherErrors = output.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal) && !line.Contains(": error B24G", StringComparison.Ordinal)).ToList();
         Assert.True(otherErrors.Count == 0, string.Join("\n", otherErrors));
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
