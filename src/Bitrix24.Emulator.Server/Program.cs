@@ -5,6 +5,7 @@ using Bitrix24.Emulator.State;
 
 // Standalone emulator: dotnet run --project src/Bitrix24.Emulator.Server -- [--port 5080] [--no-rate-limit] [--no-operating-limit]
 // Runs until Ctrl+C. The demo credentials are the emulator's own, public by design.
+// Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 usage error, or the port could not be listened on (e.g. it is taken).
 int port = 5080;
 bool rateLimit = true;
 bool operatingLimit = true;
@@ -43,10 +44,23 @@ if (!operatingLimit)
     options.OperatingLimit = null;
 }
 
-await using EmulatedPortal portal = await EmulatedPortal.StartAsync(options);
+EmulatedPortal started;
+try
+{
+    started = await EmulatedPortal.StartAsync(options);
+}
+catch (IOException e)
+{
+    // Most often the port is taken (another emulator still running): say so, not with a stack trace.
+    Console.Error.WriteLine($"Cannot start the emulator: {e.Message} Pass another --port.");
+    return 2;
+}
+
+await using EmulatedPortal portal = started;
 Console.WriteLine($"Emulated Bitrix24 portal listening on {portal.BaseUrl}");
 Console.WriteLine($"  webhook (imopenlines, imbot): {portal.WebhookUrl}");
 Console.WriteLine($"  OAuth client_endpoint:        {portal.ClientEndpoint} (client_id {portal.Application.ClientId})");
+Console.WriteLine($"  imbot.v2 demo bot:            botId {DemoPortal.BotId}, botToken {DemoPortal.BotClientId}, dialogId chat{DemoPortal.ChatId}");
 Console.WriteLine($"  chat {DemoPortal.ChatId} transcript:           {portal.BaseUrl}_emulator/chats/{DemoPortal.ChatId}");
 Console.WriteLine($"  requests received:            {portal.BaseUrl}_emulator/requests");
 Console.WriteLine("Press Ctrl+C to stop.");

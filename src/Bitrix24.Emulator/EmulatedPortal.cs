@@ -5,10 +5,12 @@ using Bitrix24.Emulator.Limits;
 using Bitrix24.Emulator.Methods;
 using Bitrix24.Emulator.Methods.Batch;
 using Bitrix24.Emulator.Methods.Common;
+using Bitrix24.Emulator.Methods.ImBotV2;
 using Bitrix24.Emulator.Methods.OpenLines;
 using Bitrix24.Emulator.Recording;
 using Bitrix24.Emulator.State;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,7 +24,7 @@ namespace Bitrix24.Emulator;
 
 /// <summary>
 /// An offline Bitrix24 portal over real HTTP on 127.0.0.1: webhook and OAuth calls, the open-line bot
-/// methods with their state, <c>batch</c>, the rate and operating limits, expiring tokens with a token
+/// methods and Chatbots 2.0 (<c>imbot.v2.*</c>: bots, messages with keyboards and attachments, commands) with their state, <c>batch</c>, the rate and operating limits, expiring tokens with a token
 /// endpoint, and scripted faults. Start one per test:
 /// <code>
 /// await using var portal = await EmulatedPortal.StartAsync();
@@ -79,6 +81,7 @@ public sealed class EmulatedPortal : IAsyncDisposable
     /// <param name="options">How it behaves; the defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="ArgumentException">The options are invalid (e.g. a non-positive rate limit).</exception>
+    /// <exception cref="IOException">The server could not listen, e.g. <see cref="EmulatedPortalOptions.Port"/> is taken by another process.</exception>
     public static async Task<EmulatedPortal> StartAsync(EmulatedPortalOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatedPortalOptions();
@@ -98,7 +101,7 @@ public sealed class EmulatedPortal : IAsyncDisposable
         var tokens = new TokenRegistry(clock, options.AccessTokenLifetime);
         OperatingLimiter? operating = options.OperatingLimit is { } limit ? new OperatingLimiter(limit) : null;
         var dispatcher = new RestDispatcher(state, operating, clock, options.CallDuration, options.UtcOffset);
-        foreach (EmulatedMethod method in BotSessionMethods.All().Append(ProfileMethod.Create()).Append(BatchMethod.Create(dispatcher)).Concat(options.Methods))
+        foreach (EmulatedMethod method in BotSessionMethods.All().Concat(ImBotV2Methods.All()).Append(ProfileMethod.Create()).Append(BatchMethod.Create(dispatcher)).Concat(options.Methods))
         {
             dispatcher.Map(method);
         }
@@ -118,7 +121,22 @@ public sealed class EmulatedPortal : IAsyncDisposable
         app.MapMethods("/oauth/token/", ["GET", "POST"], oauth.HandleAsync);
         InspectionEndpoints.Map(app, portal);
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A portal that did not start is not handed out, so nobody else would dispose its host.
+            await app.DisposeAsync().ConfigureAwait(false);
+            if (e is IOException { InnerException: AddressInUseException })
+            {
+                throw new IOException($"127.0.0.1:{options.Port} is already in use by another process.", e);
+            }
+
+            throw;
+        }
+
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         portal.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return portal;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Auth;
 using Bitrix24.Emulator.Recording;
 using Bitrix24.Emulator.State;
 using Bitrix24.Emulator.Tests.Infrastructure;
@@ -167,6 +168,64 @@ public sealed class ParameterTests
         ReceivedRequest request = portal.Portal.Requests.All.Single();
         Assert.StartsWith("the body is not valid JSON", request.BodyProblem, StringComparison.Ordinal);
         Assert.Equal("{\"CHAT_ID\": 112", request.Body);
+    }
+
+    [Fact]
+    public async Task A_JSON_body_that_repeats_a_property_is_a_clean_400_recorded_in_the_request_log()
+    {
+        // Used to escape as a bare 500 before the request was logged (JsonObject cannot hold a repeated name).
+        await using var portal = await TestPortal.StartAsync();
+        const string Body = "{\"CHAT_ID\": 112, \"NAME\": \"DEFAULT\", \"MESSAGE\": \"one\", \"MESSAGE\": \"two\"}";
+
+        ApiResponse response = await portal.Http.PostRawAsync(TestPortal.WebhookPath(BotMethods.MessageSend), Body, "application/json");
+
+        response.AssertError(400, "INVALID_REQUEST");
+        Assert.Equal("Invalid request body: the JSON body repeats the property $.MESSAGE", response.ErrorDescription);
+        ReceivedRequest request = portal.Portal.Requests.All.Single();
+        Assert.Equal((400, "INVALID_REQUEST", false, EmulatedAuthKind.None), (request.Status, request.ErrorCode, request.Processed, request.AuthKind));
+        Assert.Equal("the JSON body repeats the property $.MESSAGE", request.BodyProblem);
+        Assert.Equal(Body, request.Body);
+        Assert.Null(request.Crash);
+        Assert.Single(portal.Chat.Transcript);
+        JsonNode logged = (await portal.Http.GetAsync("_emulator/requests")).Json![0]!;
+        Assert.Equal((400, "INVALID_REQUEST"), (logged["status"]!.GetValue<int>(), logged["error"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("{\"botId\":7,\"fields\":{\"message\":\"a\",\"message\":\"b\"}}", "$.fields.message")]
+    [InlineData("{\"cmd\":[{\"x\":1,\"x\":2}]}", "$.cmd[0].x")]
+    public async Task A_repeated_property_inside_the_body_is_named_by_its_path(string body, string path)
+    {
+        await using var portal = await TestPortal.StartAsync();
+
+        ApiResponse response = await portal.Http.PostRawAsync(TestPortal.WebhookPath("imbot.v2.Chat.Message.send"), body, "application/json");
+
+        response.AssertError(400, "INVALID_REQUEST");
+        Assert.EndsWith(" " + path, response.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_name_in_different_objects_is_not_a_repeat()
+    {
+        await using var portal = await TestPortal.StartAsync();
+
+        ApiResponse response = await portal.Http.PostRawAsync(
+            TestPortal.WebhookPath("imbot.v2.Chat.Message.send"),
+            "{\"botId\":7,\"botToken\":\"demo-support-bot\",\"dialogId\":\"chat112\",\"fields\":{\"message\":\"hi\",\"keyboard\":[{\"TEXT\":\"a\"},{\"TEXT\":\"b\"}]}}",
+            "application/json");
+
+        response.AssertSuccess();
+        Assert.Null(portal.Portal.Requests.All.Single().BodyProblem);
+    }
+
+    [Fact]
+    public async Task The_OAuth_token_endpoint_answers_a_repeated_property_with_400_invalid_request()
+    {
+        await using var portal = await TestPortal.StartAsync();
+
+        ApiResponse response = await portal.Http.PostRawAsync("oauth/token/", "{\"grant_type\":\"refresh_token\",\"grant_type\":\"authorization_code\"}", "application/json");
+
+        response.AssertError(400, "invalid_request");
     }
 
     [Fact]

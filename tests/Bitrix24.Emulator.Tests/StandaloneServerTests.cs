@@ -9,7 +9,8 @@ namespace Bitrix24.Emulator.Tests;
 
 /// <summary>
 /// The standalone program (<c>src/Bitrix24.Emulator.Server</c>, as the README starts it) run as a real
-/// child process: it prints where it listens, serves webhook calls, and stops cleanly on SIGTERM.
+/// child process: it prints where it listens, serves webhook calls, stops cleanly on SIGTERM, and refuses a
+/// taken port with a message and exit code 2.
 /// </summary>
 public sealed class StandaloneServerTests
 {
@@ -58,6 +59,36 @@ public sealed class StandaloneServerTests
 
             return;
         }
+    }
+
+    [Fact]
+    public async Task A_taken_port_ends_the_program_with_exit_code_2_and_a_message_not_a_crash()
+    {
+        // Used to die with an unhandled IOException (exit 134 on Linux) and a stack trace.
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        int port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using ServerProcess server = ServerProcess.Start("--port", port.ToString(CultureInfo.InvariantCulture));
+        int exitCode = await server.WaitForExitAsync(StartTimeout);
+
+        string transcript = server.Transcript;
+        Assert.True(exitCode == 2, $"exit code {exitCode}\n{transcript}");
+        Assert.Contains($"err: Cannot start the emulator: 127.0.0.1:{port} is already in use by another process. Pass another --port.", transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain(ListeningPrefix, transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_library_reports_a_taken_port_as_an_IOException_that_names_it()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        int port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        IOException e = await Assert.ThrowsAsync<IOException>(() => EmulatedPortal.StartAsync(new EmulatedPortalOptions { Port = port }));
+
+        Assert.Equal($"127.0.0.1:{port} is already in use by another process.", e.Message);
     }
 
     private static int FreePort()

@@ -25,7 +25,12 @@ public sealed class StateTests
 
         Assert.Equal([1, 3, 4, 5, 7, 8], state.Users.Select(u => u.Id));
         Assert.False(state.Users.Single(u => u.Id == DemoPortal.InactiveOperatorId).IsActive);
-        Assert.Equal(new ChatBot(DemoPortal.BotId, "demo_support_bot", DemoPortal.Application.ClientId, DemoPortal.BotClientId), Assert.Single(state.Bots));
+        Assert.Equal(
+            new ChatBot(DemoPortal.BotId, "demo_support_bot", DemoPortal.Application.ClientId, DemoPortal.BotClientId) { Type = BotTypes.OpenLine, IsSupportOpenline = true },
+            Assert.Single(state.Bots));
+        Assert.False(state.Bots[0].RegisteredWithV2); // registered the v1 way; v2 sees it as an open-line bot
+        Assert.Empty(state.Commands);
+        Assert.Empty(state.InputActions);
         OpenLine line = Assert.Single(state.OpenLines);
         Assert.Equal([DemoPortal.FirstOperatorId, DemoPortal.SecondOperatorId], line.Queue);
         Assert.Equal([DemoPortal.ChatId], state.ChatIds);
@@ -33,6 +38,9 @@ public sealed class StateTests
         Assert.Equal((DemoPortal.LineId, DemoPortal.CustomerId, SessionOwner.Bot(DemoPortal.BotId), SessionStatus.Active, true), (chat.LineId, chat.CustomerId, chat.Owner, chat.Status, chat.BotIsMember));
         TranscriptMessage first = Assert.Single(chat.Transcript);
         Assert.Equal((DemoPortal.CustomerId, false), (first.AuthorId, first.IsSystem));
+        Assert.Equal("chat112", chat.DialogId);
+        Assert.Equal([DemoPortal.CustomerId, DemoPortal.BotId], chat.Members);
+        Assert.Equal((null, null, null), (first.Keyboard, first.Attach, first.BotId));
     }
 
     [Fact]

@@ -26,7 +26,9 @@ internal sealed class OAuthTokenEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         RequestParameters request = await RequestParameters.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        (int status, byte[] body) = Exchange(request.Values);
+        (int status, byte[] body) = request.Refused
+            ? (400, Envelope.Error("invalid_request", "Invalid request body: " + request.Problem))
+            : Exchange(request.Values);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);

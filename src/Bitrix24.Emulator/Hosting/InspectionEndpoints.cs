@@ -9,7 +9,8 @@ namespace Bitrix24.Emulator.Hosting;
 
 /// <summary>
 /// Read-only views for a standalone emulator, where there is no C# object to ask:
-/// <c>GET /_emulator/chats/{id}</c> (session and transcript) and <c>GET /_emulator/requests</c>.
+/// <c>GET /_emulator/chats/{id}</c> (session, members and transcript, each message with its keyboard and
+/// attachment as the bot sent them) and <c>GET /_emulator/requests</c>.
 /// No real portal has these paths, so they cannot be mistaken for REST methods.
 /// </summary>
 internal static class InspectionEndpoints
@@ -24,19 +25,27 @@ internal static class InspectionEndpoints
     private static JsonObject ToJson(ChatSnapshot chat) => new()
     {
         ["chatId"] = chat.ChatId,
+        ["dialogId"] = chat.DialogId,
         ["lineId"] = chat.LineId,
         ["sessionId"] = chat.SessionId,
         ["owner"] = chat.Owner.ToString(),
         ["status"] = chat.Status.ToString(),
         ["botIsMember"] = chat.BotIsMember,
+        ["members"] = new JsonArray(chat.Members.Select(id => (JsonNode)id).ToArray()),
         ["transcript"] = new JsonArray(chat.Transcript.Select(m => (JsonNode)new JsonObject
         {
             ["id"] = m.Id,
             ["author"] = m.AuthorName,
             ["authorId"] = m.AuthorId,
+            ["botId"] = m.BotId,
             ["system"] = m.IsSystem,
             ["text"] = m.Text,
             ["time"] = m.Time.ToString("O", CultureInfo.InvariantCulture),
+            ["keyboard"] = m.Keyboard,
+            ["attach"] = m.Attach,
+            ["replyId"] = m.ReplyId,
+            ["edited"] = m.IsEdited,
+            ["deleted"] = m.IsDeleted,
         }).ToArray()),
     };
 

@@ -64,7 +64,7 @@ internal sealed class RestDispatcher
         {
             try
             {
-                result = method.Handler(new EmulatedCall(method.Name, parameters, caller, _state, now));
+                result = method.Handler(new EmulatedCall(method.Name, parameters, caller, _state, now) { UtcOffset = _utcOffset });
             }
             catch (EmulatedRestException e)
             {

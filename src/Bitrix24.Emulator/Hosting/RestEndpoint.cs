@@ -60,7 +60,7 @@ internal sealed class RestEndpoint
                 break;
         }
 
-        CallOutcome outcome = Call(route, parameters.Values, record);
+        CallOutcome outcome = Call(route, parameters, record);
         record.Processed = outcome.Ran;
         int status = outcome.Error?.Status ?? 200;
         byte[] body = outcome.Error is { } error ? Envelope.Error(error.Code, error.Description) : Envelope.Success(outcome.Result, outcome.Time!);
@@ -116,7 +116,7 @@ internal sealed class RestEndpoint
         }
     }
 
-    private CallOutcome Call(RestRoute route, JsonObject parameters, ReceivedRequest record)
+    private CallOutcome Call(RestRoute route, RequestParameters request, ReceivedRequest record)
     {
         try
         {
@@ -126,6 +126,13 @@ internal sealed class RestEndpoint
                 throw SystemErrors.QueryLimitExceeded();
             }
 
+            // A body the emulator will not guess at is refused before authorization, as an unreadable request.
+            if (request.Refused)
+            {
+                throw SystemErrors.InvalidRequest("Invalid request body: " + request.Problem);
+            }
+
+            JsonObject parameters = request.Values;
             EmulatedCaller caller = route.IsWebhook
                 ? _authenticator.Webhook(route.UserId!, route.Code!)
                 : _authenticator.TokenOrSession(parameters);

@@ -30,4 +30,7 @@ public sealed class EmulatedCall
 
     /// <summary>The portal's clock at the start of the call.</summary>
     public DateTimeOffset Now { get; }
+
+    /// <summary>The portal's time-zone offset, for dates the results show (ISO 8601 with the portal's offset).</summary>
+    internal TimeSpan UtcOffset { get; init; }
 }

@@ -20,4 +20,14 @@ public sealed record ChatSnapshot(
     SessionOwner Owner,
     SessionStatus Status,
     bool BotIsMember,
-    IReadOnlyList<TranscriptMessage> Transcript);
+    IReadOnlyList<TranscriptMessage> Transcript)
+{
+    /// <summary>The chat's <c>dialogId</c> for <c>imbot.v2</c> methods: <c>chat{ChatId}</c>.</summary>
+    public string DialogId => "chat" + ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The user ids in the chat: the customer, the chat's bot while <see cref="BotIsMember"/>, the operator who owns
+    /// the session, and bots that joined (<see cref="PortalState.ConnectBotToLine"/>, <see cref="PortalState.AddChatMember"/>).
+    /// </summary>
+    public IReadOnlyList<int> Members { get; init; } = [];
+}

@@ -8,6 +8,23 @@ namespace Bitrix24.Emulator.State;
 /// demo application, open line 1 whose queue holds the two operators, and chat 112 with an active
 /// session owned by the bot.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Chatbots 2.0 (<c>imbot.v2.*</c>): the Support Bot was registered the v1 way (<c>imbot.register</c> with
+/// <c>TYPE=O</c>), and v1 bots are visible in v2, so it is an <c>openline</c> bot that v2 methods can drive at once:
+/// with the demo application's OAuth tokens, or through <see cref="Webhook"/> with <c>botToken</c> =
+/// <see cref="BotClientId"/>. It is a member of chat 112 (<c>dialogId</c> <c>chat112</c>) until it leaves.
+/// </para>
+/// <para>
+/// A bot registered with <c>imbot.v2.Bot.register</c> starts in no chat: on a real portal an administrator connects
+/// an open-line bot to the line in the line's settings, and the bot then joins the line's chats. The emulator's
+/// stand-in is <see cref="PortalState.ConnectBotToLine"/> (<c>portal.State.ConnectBotToLine(DemoPortal.LineId, botId)</c>),
+/// which takes only a bot that supports open lines (type <c>openline</c>, or <c>isSupportOpenline: true</c>) and
+/// makes it a member of chat 112; <see cref="PortalState.AddChatMember"/> adds any user to a chat. Until then
+/// <c>imbot.v2.Chat.Message.send</c> into <c>chat112</c> answers 403 <c>ACCESS_DENIED</c>, as the docs say for a bot
+/// that is not in the chat.
+/// </para>
+/// </remarks>
 public static class DemoPortal
 {
     /// <summary>The portal administrator, who owns the demo webhooks.</summary>
@@ -34,7 +51,10 @@ public static class DemoPortal
     /// <summary>The open-line chat whose session the bot owns.</summary>
     public const int ChatId = 112;
 
-    /// <summary>The <c>CLIENT_ID</c> the bot was registered with, which webhook calls of transfer and finish pass.</summary>
+    /// <summary>
+    /// The <c>CLIENT_ID</c> the bot was registered with, which webhook calls of transfer and finish pass; webhook
+    /// calls of <c>imbot.v2.*</c> pass it as <c>botToken</c>.
+    /// </summary>
     public const string BotClientId = "demo-support-bot";
 
     /// <summary>The greeting <c>NAME=WELCOME</c> posts.</summary>
@@ -60,7 +80,8 @@ public static class DemoPortal
         state.AddUser(new PortalUser(InactiveOperatorId, "Ivan Inactive", IsActive: false));
         state.AddUser(new PortalUser(BotId, "Support Bot"));
         state.AddUser(new PortalUser(CustomerId, "Chris Customer"));
-        state.AddBot(new ChatBot(BotId, "demo_support_bot", Application.ClientId, BotClientId));
+        // TYPE=O in v1 terms: an open-line bot, which v1 documents as forcing OPENLINE=Y.
+        state.AddBot(new ChatBot(BotId, "demo_support_bot", Application.ClientId, BotClientId) { Type = BotTypes.OpenLine, IsSupportOpenline = true });
         state.AddOpenLine(new OpenLine(LineId, "Demo Support", Greeting, [FirstOperatorId, SecondOperatorId]));
         state.AddChat(ChatId, LineId, CustomerId, BotId, firstMessage: "Hi! I have a question about my order.");
     }

@@ -1,9 +1,9 @@
 namespace Bitrix24.Emulator.State;
 
 /// <summary>
-/// What the emulated portal knows: users, open lines, bots, and open-line chats with their sessions
-/// and transcripts. Thread-safe: every REST call and every method here runs under one lock, so a test
-/// reading a chat sees it either before or after a call, never half-way.
+/// What the emulated portal knows: users, open lines, bots with their commands, and open-line chats with their
+/// sessions, members and transcripts. Thread-safe: every REST call and every method here runs under one lock, so a
+/// test reading a chat sees it either before or after a call, never half-way.
 /// </summary>
 public sealed class PortalState
 {
@@ -12,8 +12,12 @@ public sealed class PortalState
     private readonly Dictionary<int, OpenLine> _lines = [];
     private readonly List<ChatBot> _bots = [];
     private readonly Dictionary<int, OpenLineChat> _chats = [];
+    private readonly Dictionary<int, List<int>> _lineBots = []; // bots connected to each line, which join its chats
+    private readonly List<BotCommand> _commands = [];
+    private readonly List<InputActionNotice> _inputActions = [];
     private int _nextMessageId = 1;
     private int _nextSessionId = 500;
+    private int _nextCommandId = 1;
 
     internal PortalState(TimeProvider clock) => _clock = clock;
 
@@ -52,6 +56,30 @@ public sealed class PortalState
             lock (Gate)
             {
                 return _bots.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every bot's slash commands, in registration order.</summary>
+    public IReadOnlyList<BotCommand> Commands
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _commands.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every typing (or thinking, searching, ...) indicator bots showed, oldest first.</summary>
+    public IReadOnlyList<InputActionNotice> InputActions
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _inputActions.ToArray();
             }
         }
     }
@@ -141,6 +169,62 @@ public sealed class PortalState
         }
     }
 
+    /// <summary>The bot with this id as it is now, or null (never registered, or unregistered).</summary>
+    public ChatBot? FindBot(int botId)
+    {
+        lock (Gate)
+        {
+            return FindBotLocked(botId);
+        }
+    }
+
+    /// <summary>
+    /// Connects a bot to an open line, as an administrator does in the line's settings ("Connect the chatbot to an
+    /// open channel in the line settings"): the bot joins every chat of the line whose session is active, and every
+    /// chat of the line added later. Only a bot that supports open lines can be connected (<see cref="ChatBot.SupportsOpenLines"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">No such line or bot, or the bot does not support open lines.</exception>
+    public void ConnectBotToLine(int lineId, int botId)
+    {
+        lock (Gate)
+        {
+            if (!_lines.ContainsKey(lineId))
+            {
+                throw new ArgumentException($"Open line {lineId} does not exist.", nameof(lineId));
+            }
+
+            ChatBot bot = FindBotLocked(botId) ?? throw new ArgumentException($"Bot {botId} is not registered.", nameof(botId));
+            if (!bot.SupportsOpenLines)
+            {
+                throw new ArgumentException($"Bot {botId} has type '{bot.Type}' without isSupportOpenline, so it cannot serve an open line.", nameof(botId));
+            }
+
+            List<int> connected = _lineBots.TryGetValue(lineId, out List<int>? bots) ? bots : _lineBots[lineId] = [];
+            if (!connected.Contains(botId))
+            {
+                connected.Add(botId);
+            }
+
+            foreach (OpenLineChat chat in _chats.Values.Where(c => c.LineId == lineId && c.Status == SessionStatus.Active))
+            {
+                chat.Join(botId);
+            }
+        }
+    }
+
+    /// <summary>Adds a user (e.g. a bot registered through <c>imbot.v2</c>) to a chat, as someone inviting them would.</summary>
+    /// <exception cref="KeyNotFoundException">No such chat.</exception>
+    /// <exception cref="ArgumentException">No such user.</exception>
+    public void AddChatMember(int chatId, int userId)
+    {
+        lock (Gate)
+        {
+            OpenLineChat chat = RequireChat(chatId);
+            RequireUser(userId, nameof(userId));
+            chat.Join(userId);
+        }
+    }
+
     /// <summary>
     /// Seeds an open-line chat with a new active session owned by <paramref name="owner"/> (the bot by
     /// default), optionally with the customer's first message.
@@ -167,8 +251,13 @@ public sealed class PortalState
                 throw new ArgumentException($"Chat {chatId} already exists.", nameof(chatId));
             }
 
-            var chat = new OpenLineChat(chatId, lineId, customerId, botId, _nextSessionId++, owner ?? SessionOwner.Bot(botId));
+            var chat = new OpenLineChat(chatId, lineId, customerId, botId, _nextSessionId++, owner ?? SessionOwner.Bot(botId), _clock.GetUtcNow());
             _chats.Add(chatId, chat);
+            foreach (int connected in _lineBots.GetValueOrDefault(lineId) ?? [])
+            {
+                chat.Join(connected);
+            }
+
             if (firstMessage is not null)
             {
                 Post(chat, customerId, firstMessage, isSystem: false);
@@ -184,9 +273,7 @@ public sealed class PortalState
     {
         lock (Gate)
         {
-            return _chats.TryGetValue(chatId, out OpenLineChat? chat)
-                ? chat.ToSnapshot()
-                : throw new KeyNotFoundException($"Chat {chatId} does not exist in the emulated portal.");
+            return RequireChat(chatId).ToSnapshot();
         }
     }
 
@@ -208,9 +295,7 @@ public sealed class PortalState
     {
         lock (Gate)
         {
-            OpenLineChat chat = _chats.TryGetValue(chatId, out OpenLineChat? found)
-                ? found
-                : throw new KeyNotFoundException($"Chat {chatId} does not exist in the emulated portal.");
+            OpenLineChat chat = RequireChat(chatId);
             if (chat.BotIsMember && chat.Owner.Kind != SessionOwnerKind.Bot)
             {
                 chat.BotIsMember = false;
@@ -225,9 +310,7 @@ public sealed class PortalState
         ArgumentNullException.ThrowIfNull(text);
         lock (Gate)
         {
-            OpenLineChat chat = _chats.TryGetValue(chatId, out OpenLineChat? found)
-                ? found
-                : throw new KeyNotFoundException($"Chat {chatId} does not exist in the emulated portal.");
+            OpenLineChat chat = RequireChat(chatId);
             RequireUser(authorId, nameof(authorId));
             return Post(chat, authorId, text, isSystem);
         }
@@ -247,13 +330,100 @@ public sealed class PortalState
 
     internal int NewSessionIdLocked() => _nextSessionId++;
 
-    internal TranscriptMessage Post(OpenLineChat chat, int authorId, string text, bool isSystem)
+    internal IEnumerable<OpenLineChat> ChatsLocked => _chats.Values.OrderBy(c => c.ChatId);
+
+    internal IEnumerable<ChatBot> BotsLocked => _bots;
+
+    internal ChatBot? FindBotLocked(int botId) => _bots.Find(b => b.Id == botId);
+
+    internal ChatBot? FindBotByCodeLocked(string code) => _bots.Find(b => b.Code == code);
+
+    /// <summary>Registers a bot and its user in one step (<c>imbot.v2.Bot.register</c>); the user id is the next free one.</summary>
+    internal ChatBot AddBotWithUserLocked(Func<int, ChatBot> create, string userName)
     {
-        string author = _users.TryGetValue(authorId, out PortalUser? user) ? user.Name : "user " + authorId;
-        var message = new TranscriptMessage(_nextMessageId++, authorId, author, text, isSystem, _clock.GetUtcNow());
-        chat.Transcript.Add(message);
-        return message;
+        int id = _users.Count == 0 ? 1 : _users.Keys.Max() + 1;
+        ChatBot bot = create(id);
+        _users.Add(id, new PortalUser(id, userName));
+        _bots.Add(bot);
+        return bot;
     }
+
+    /// <summary>Replaces a bot's record (settings, profile, token) and keeps its user's name in step.</summary>
+    internal void ReplaceBotLocked(ChatBot bot, string userName)
+    {
+        _bots[_bots.FindIndex(b => b.Id == bot.Id)] = bot;
+        if (_users.TryGetValue(bot.Id, out PortalUser? user))
+        {
+            _users[bot.Id] = user with { Name = userName };
+        }
+    }
+
+    /// <summary>Unregisters a bot: its commands go, it leaves every chat, and its user is deactivated (old messages keep its name).</summary>
+    internal void RemoveBotLocked(int botId)
+    {
+        _bots.RemoveAll(b => b.Id == botId);
+        _commands.RemoveAll(c => c.BotId == botId);
+        foreach (List<int> connected in _lineBots.Values)
+        {
+            connected.Remove(botId);
+        }
+
+        foreach (OpenLineChat chat in _chats.Values)
+        {
+            chat.Leave(botId);
+        }
+
+        if (_users.TryGetValue(botId, out PortalUser? user))
+        {
+            _users[botId] = user with { IsActive = false };
+        }
+    }
+
+    internal IEnumerable<BotCommand> CommandsLocked => _commands;
+
+    internal BotCommand AddCommandLocked(Func<int, BotCommand> create)
+    {
+        BotCommand command = create(_nextCommandId++);
+        _commands.Add(command);
+        return command;
+    }
+
+    internal bool RemoveCommandLocked(int commandId) => _commands.RemoveAll(c => c.Id == commandId) > 0;
+
+    internal void AddInputActionLocked(InputActionNotice notice) => _inputActions.Add(notice);
+
+    /// <summary>A message anywhere on the portal, with its chat and place in the transcript; null when there is none.</summary>
+    internal (OpenLineChat Chat, int Index)? FindMessageLocked(int messageId)
+    {
+        foreach (OpenLineChat chat in _chats.Values)
+        {
+            int index = chat.Transcript.FindIndex(m => m.Id == messageId);
+            if (index >= 0)
+            {
+                return (chat, index);
+            }
+        }
+
+        return null;
+    }
+
+    internal string UserNameLocked(int userId) => _users.TryGetValue(userId, out PortalUser? user) ? user.Name : "user " + userId;
+
+    internal TranscriptMessage Post(OpenLineChat chat, int authorId, string text, bool isSystem) =>
+        Post(chat, new TranscriptMessage(0, authorId, UserNameLocked(authorId), text, isSystem, default));
+
+    /// <summary>Posts a message built by the caller; its id and time are assigned here.</summary>
+    internal TranscriptMessage Post(OpenLineChat chat, TranscriptMessage message)
+    {
+        TranscriptMessage posted = message with { Id = _nextMessageId++, Time = _clock.GetUtcNow() };
+        chat.Transcript.Add(posted);
+        return posted;
+    }
+
+    private OpenLineChat RequireChat(int chatId) =>
+        _chats.TryGetValue(chatId, out OpenLineChat? chat)
+            ? chat
+            : throw new KeyNotFoundException($"Chat {chatId} does not exist in the emulated portal.");
 
     private void RequireUser(int userId, string parameter)
     {

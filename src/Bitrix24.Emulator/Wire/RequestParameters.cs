@@ -10,7 +10,11 @@ namespace Bitrix24.Emulator.Wire;
 /// <param name="Values">The merged parameters; form keys like <c>PARAMS[KEY]</c> are nested.</param>
 /// <param name="Body">The body as received (UTF-8).</param>
 /// <param name="Problem">Why the body could not be read (it then counts as empty, as PHP's decoder leaves it), or null.</param>
-internal sealed record RequestParameters(JsonObject Values, string Body, string? Problem)
+/// <param name="Refused">
+/// Whether the portal answers the request with 400 instead of running it: a JSON body that repeats a property name.
+/// PHP's decoder would keep the last value silently; the emulator refuses, so a client's bug shows up in tests.
+/// </param>
+internal sealed record RequestParameters(JsonObject Values, string Body, string? Problem, bool Refused = false)
 {
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
@@ -33,13 +37,18 @@ internal sealed record RequestParameters(JsonObject Values, string Body, string?
         }
 
         string body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        string? problem = null;
-        if (body.Length > 0)
+        if (body.Length == 0)
         {
-            problem = IsForm(request.ContentType) ? MergeForm(values, body) : MergeJson(values, body);
+            return new RequestParameters(values, body, null);
         }
 
-        return new RequestParameters(values, body, problem);
+        if (IsForm(request.ContentType))
+        {
+            return new RequestParameters(values, body, MergeForm(values, body));
+        }
+
+        (string? problem, bool refused) = MergeJson(values, body);
+        return new RequestParameters(values, body, problem, refused);
     }
 
     private static bool IsForm(string? contentType) =>
@@ -58,13 +67,22 @@ internal sealed record RequestParameters(JsonObject Values, string Body, string?
         return null;
     }
 
-    private static string? MergeJson(JsonObject values, string body)
+    private static (string? Problem, bool Refused) MergeJson(JsonObject values, string body)
     {
         try
         {
+            // JsonObject cannot hold a repeated name (it throws ArgumentException), so repeats are found first, with their path.
+            using (JsonDocument document = JsonDocument.Parse(body))
+            {
+                if (FindRepeatedProperty(document.RootElement, "$") is { } repeated)
+                {
+                    return ("the JSON body repeats the property " + repeated, true);
+                }
+            }
+
             if (JsonNode.Parse(body) is not JsonObject parsed)
             {
-                return "the JSON body is not an object";
+                return ("the JSON body is not an object", false);
             }
 
             foreach (string key in parsed.Select(p => p.Key).ToArray())
@@ -74,11 +92,49 @@ internal sealed record RequestParameters(JsonObject Values, string Body, string?
                 values[key] = value;
             }
 
-            return null;
+            return (null, false);
         }
         catch (JsonException e)
         {
-            return "the body is not valid JSON: " + e.Message;
+            return ("the body is not valid JSON: " + e.Message, false);
+        }
+    }
+
+    /// <summary>The path of the first property name repeated within one object (<c>$.fields.message</c>), or null.</summary>
+    private static string? FindRepeatedProperty(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    string propertyPath = path + "." + property.Name;
+                    if (!names.Add(property.Name))
+                    {
+                        return propertyPath;
+                    }
+
+                    if (FindRepeatedProperty(property.Value, propertyPath) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                int index = 0;
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    if (FindRepeatedProperty(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 }

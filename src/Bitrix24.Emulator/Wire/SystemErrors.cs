@@ -21,5 +21,12 @@ internal static class SystemErrors
 
     public static EmulatedRestException BatchMethodNotAllowed() => new(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
 
+    /// <summary>
+    /// A request the emulator refuses to read: a JSON body that repeats a property name. PHP's decoder would keep
+    /// the last value without a word; the emulator answers with the system table's 400 code instead, so the
+    /// client's mistake is seen in tests rather than half-applied.
+    /// </summary>
+    public static EmulatedRestException InvalidRequest(string description) => new(400, "INVALID_REQUEST", description);
+
     public static EmulatedRestException BatchLengthExceeded() => new(400, "ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
 }

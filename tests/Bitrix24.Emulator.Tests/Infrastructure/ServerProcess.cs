@@ -107,6 +107,25 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the program to end by itself and returns its exit code, with both streams read to the end.</summary>
+    /// <exception cref="TimeoutException">It did not end within <paramref name="timeout"/>.</exception>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            // Without a timeout argument, WaitForExit also waits for the redirected streams to be read to their end.
+            await _process.WaitForExitAsync(deadline.Token);
+            _process.WaitForExit();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The emulator server did not end within {timeout}.\n{Transcript}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Asks the program to stop as Ctrl+C would (SIGTERM; on Windows it is killed) and returns its exit code.</summary>
     /// <exception cref="TimeoutException">It did not end within <paramref name="timeout"/>; it was killed.</exception>
     public async Task<int> StopAsync(TimeSpan timeout)

@@ -14,7 +14,13 @@ internal sealed class TestClock : FakeTimeProvider
     private readonly TaskCompletionSource _timerCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TestClock()
-        : base(Epoch)
+        : this(Epoch)
+    {
+    }
+
+    /// <summary>A clock frozen at another moment (e.g. before a documented date takes effect).</summary>
+    public TestClock(DateTimeOffset start)
+        : base(start)
     {
     }
 

@@ -51,6 +51,10 @@ internal sealed class TestPortal : IAsyncDisposable
     public Task<ApiResponse> CallAsync(string method, JsonObject? parameters = null, EmulatedWebhook? webhook = null) =>
         Http.PostJsonAsync(WebhookPath(method, webhook), parameters);
 
+    /// <summary>Calls a method through a webhook (the demo one by default) with a JSON body given as text, e.g. a docs example.</summary>
+    public Task<ApiResponse> CallJsonAsync(string method, string json, EmulatedWebhook? webhook = null) =>
+        Http.PostRawAsync(WebhookPath(method, webhook), json, "application/json");
+
     /// <summary>Calls a method through the demo webhook with a form body.</summary>
     public Task<ApiResponse> CallFormAsync(string method, params (string Key, string Value)[] fields) =>
         Http.PostFormAsync(WebhookPath(method), fields);
