@@ -41,7 +41,7 @@ internal static class FuzzCommands
     public static int RunOne(IReadOnlyDictionary<string, string> options, int number)
     {
         int seed = Int(options, "seed", 1);
-        FuzzCase fuzzCase = FuzzCase.Create(seed, number);
+        FuzzCase fuzzCase = FuzzCase.Create(seed, number, Mode(options));
         string folder = options.GetValueOrDefault("out") ?? Path.Combine(Path.GetTempPath(), $"b24g-fuzz-{seed}-{number}");
         foreach (var (path, text) in fuzzCase.Specs.Files)
         {

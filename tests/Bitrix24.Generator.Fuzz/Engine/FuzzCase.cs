@@ -6,10 +6,10 @@ namespace Bitrix24.Generator.Fuzz;
 /// </summary>
 internal sealed record FuzzCase(int Seed, int Number, SpecSet Specs, IReadOnlyList<string> Edits)
 {
-    public static FuzzCase Create(int seed, int number)
+    public static FuzzCase Create(int seed, int number, FuzzMode mode)
     {
         var random = new Random(unchecked((seed * 1_000_003) + number));
-        var specs = new SpecSet(SeedSpecs.Files);
+        var specs = new SpecSet(SeedSpecs.For(mode));
         var edits = new SpecMutator(random).Mutate(specs);
         return new FuzzCase(seed, number, specs, edits);
     }

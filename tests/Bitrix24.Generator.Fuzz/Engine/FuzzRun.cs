@@ -39,7 +39,7 @@ internal sealed class FuzzRun
                 for (int number = Interlocked.Increment(ref next); number < From + Cases; number = Interlocked.Increment(ref next))
                 {
                     Write(journal, "start " + number);
-                    CaseOutcome outcome = runner.Run(FuzzCase.Create(Seed, number));
+                    CaseOutcome outcome = runner.Run(FuzzCase.Create(Seed, number, Mode));
                     Write(journal, "end " + number);
                     summary.Add(outcome);
                     progress?.Invoke(outcome);

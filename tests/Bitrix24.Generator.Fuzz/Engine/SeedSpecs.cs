@@ -11,7 +11,13 @@ internal static class SeedSpecs
 {
     private static readonly Lazy<(string Path, string Text)[]> s_files = new(Load);
 
-    public static IReadOnlyList<(string Path, string Text)> Files => s_files.Value;
+    /// <summary>
+    /// The seed files for a mode. An app references the SDK, which already has the SDK's methods and enums:
+    /// an app declaring them again is an error every time (B24G2007), so an app case starts from the
+    /// fuzzer's own seeds and the two shared files.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Text)> For(FuzzMode mode) =>
+        mode == FuzzMode.Sdk ? s_files.Value : s_files.Value.Where(f => !f.Path.StartsWith("spec/imopenlines/", StringComparison.Ordinal)).ToArray();
 
     private static (string Path, string Text)[] Load()
     {
