@@ -48,11 +48,14 @@ public sealed class SpecGenerator : IIncrementalGenerator
             .Select(static (options, _) => GenerationTargetReader.Read(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Target);
 
-        // The only look at the compilation: which methods and types the references already generate.
+        // The only look at the compilation: which methods and types the references already generate, and which
+        // type names the default usings bring in.
         // Its result is a small value that stays equal while C# is edited, so nothing after it re-runs.
         IncrementalValueProvider<ReferencedApi> referenced = context.CompilationProvider
             .Combine(target)
-            .Select(static (pair, cancellationToken) => pair.Right.IsSdk ? ReferencedApi.None : ReferencedApiReader.Read(pair.Left, cancellationToken))
+            .Select(static (pair, cancellationToken) => pair.Right.IsSdk
+                ? ReferencedApi.None with { DefaultUsingTypes = ReferencedApiReader.ReadDefaultUsingTypes(pair.Left, cancellationToken) }
+                : ReferencedApiReader.Read(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.ReferencedApi);
 
         IncrementalValueProvider<SdkModel> sdk = files

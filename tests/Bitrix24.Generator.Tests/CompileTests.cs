@@ -38,6 +38,16 @@ public sealed class CompileTests
     }
 
     [Fact]
+    public void EveryObjectTypeFeature_CompilesWithoutWarnings()
+    {
+        var specs = ObjectTypeSpecs.All().Select(s => new InMemoryAdditionalText(s.Path, s.Text));
+        var (output, generatorDiagnostics, _) = GeneratorHarness.CompileSdk(specs);
+
+        Assert.Empty(generatorDiagnostics);
+        CompilationAssert.NoWarnings(output);
+    }
+
+    [Fact]
     public void PublicNamesOfTheApiContract_Compile()
     {
         const string userProgram = """

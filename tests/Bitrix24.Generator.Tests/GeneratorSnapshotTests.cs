@@ -19,6 +19,12 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void EveryObjectTypeFeature()
+    {
+        Snapshot.Verify(GeneratorHarness.Run(ObjectTypeSpecs.All()));
+    }
+
+    [Fact]
     public void OutputDoesNotDependOnTheOrderOfFiles()
     {
         // MSBuild does not promise an order for AdditionalFiles; generated text must not care.

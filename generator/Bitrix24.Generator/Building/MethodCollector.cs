@@ -56,10 +56,8 @@ internal sealed class MethodCollector
         }
     }
 
-    public List<MethodModel> Collect(
-        SpecFile[] files,
-        Dictionary<(string Scope, string Name), EnumModel?> enums,
-        List<ErrorCodeModel> errorCodes)
+    /// <summary>Every method that can be generated, with its names checked against the others'.</summary>
+    public List<MethodModel> Collect(SpecFile[] files, TypeResolver types, List<ErrorCodeModel> errorCodes)
     {
         var methods = new List<MethodModel>();
         var declaredIn = new Dictionary<string, SpecLocation>(StringComparer.Ordinal);
@@ -126,14 +124,14 @@ internal sealed class MethodCollector
                 continue;
             }
 
-            MethodModel? method = BuildMethod(spec, segments, file, enums, codeMembers);
+            MethodModel? method = BuildMethod(spec, segments, file, types, codeMembers);
             if (method is null)
             {
                 continue;
             }
 
             if (!_typeNames.TryClaim(method.Namespace, method.RequestType, "Method", spec.Name, "method " + spec.Name, spec.NameLocation)
-                || !_typeNames.TryClaim(method.Namespace, method.DescriptorType, "Method", spec.Name, "method " + spec.Name, spec.NameLocation))
+                || !_typeNames.TryClaim(method.Namespace, method.DescriptorType, "Method", spec.Name, "method " + spec.Name, spec.NameLocation, isPublic: false))
             {
                 continue;
             }
@@ -149,7 +147,7 @@ internal sealed class MethodCollector
         MethodSpec spec,
         string[] segments,
         SpecFile file,
-        Dictionary<(string Scope, string Name), EnumModel?> enums,
+        TypeResolver types,
         Dictionary<string, string> codeMembers)
     {
         string fullName = string.Concat(segments);
@@ -190,7 +188,7 @@ internal sealed class MethodCollector
                 continue;
             }
 
-            ValueModel? type = Resolve(param.Type, param.TypeLocation, spec.Scope, enums);
+            ValueModel? type = types.Resolve(param.Type, param.TypeLocation, spec.Scope);
             if (type is null)
             {
                 sound = false;
@@ -201,7 +199,7 @@ internal sealed class MethodCollector
             parameters.Add(new ParamModel(param.WireName, property, argument, type, param.IsRequired, param.Summary, param.Remarks, param.Default));
         }
 
-        ValueModel? result = Resolve(spec.Result.Type, spec.Result.TypeLocation, spec.Scope, enums);
+        ValueModel? result = types.Resolve(spec.Result.Type, spec.Result.TypeLocation, spec.Scope);
         if (!sound || result is null)
         {
             return null;
@@ -231,26 +229,8 @@ internal sealed class MethodCollector
             spec.IsIdempotent,
             parameters.ToEquatableArray(),
             result,
+            spec.Result.Member,
             spec.Result.Summary,
             errors);
-    }
-
-    private ValueModel? Resolve(TypeSpec type, SpecLocation location, string scope, Dictionary<(string Scope, string Name), EnumModel?> enums)
-    {
-        if (type.Kind != TypeKind.Enum)
-        {
-            return new ValueModel(type.Kind, type.IsArray, null, null);
-        }
-
-        if (!enums.TryGetValue((scope, type.EnumName!), out EnumModel? model))
-        {
-            _context.Report(DiagnosticDescriptors.UndeclaredEnum, location, type.EnumName!, scope);
-            return null;
-        }
-
-        // A broken enum was reported where it is declared; the method just waits for it to be fixed.
-        return model is null
-            ? null
-            : new ValueModel(TypeKind.Enum, type.IsArray, "global::" + model.Namespace + "." + model.Name, "global::" + model.Namespace + "." + model.WireType);
     }
 }

@@ -57,11 +57,17 @@ internal static class SdkModelBuilder
         var methodCollector = new MethodCollector(context, typeNames);
         methodCollector.ClaimGroupTypes(files);
         Dictionary<(string Scope, string Name), EnumModel?> enums = EnumCollector.Collect(files, refusedScopes, typeNames, context);
-        List<MethodModel> methods = methodCollector.Collect(files, enums, errorCodes);
+        Dictionary<(string Scope, string Name), ObjectTypeDraft?> objectTypes = ObjectTypeCollector.Collect(files, refusedScopes, enums, typeNames, context);
+        List<MethodModel> methods = methodCollector.Collect(files, new TypeResolver(enums, objectTypes, context), errorCodes);
 
         foreach (EnumModel model in enums.Values.Where(e => e is not null).Select(e => e!))
         {
             units.Add(new EnumUnit("Enums." + model.Namespace.Substring("Bitrix24.".Length) + "." + model.Name + ".g.cs", model));
+        }
+
+        foreach (ObjectModel model in ObjectTypeUsage.Models(objectTypes, methods))
+        {
+            units.Add(new ObjectTypeUnit("Types." + model.Namespace.Substring("Bitrix24.".Length) + "." + model.Name + ".g.cs", model));
         }
 
         foreach (MethodModel method in methods)

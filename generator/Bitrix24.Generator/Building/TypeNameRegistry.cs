@@ -18,7 +18,16 @@ internal sealed class TypeNameRegistry
     // Group claims are made twice (before enums, then while keeping methods); a refusal is reported once.
     private readonly HashSet<(string Key, string Method)> _refused = new();
 
-    public TypeNameRegistry(BuildContext context) => _context = context;
+    private readonly Dictionary<string, string> _defaultUsingTypes = new(StringComparer.Ordinal);
+
+    public TypeNameRegistry(BuildContext context)
+    {
+        _context = context;
+        foreach (var type in context.Referenced.DefaultUsingTypes)
+        {
+            _defaultUsingTypes[type.Name] = type.Assembly;
+        }
+    }
 
     /// <summary>A name a referenced assembly already has: nothing generated here may take it.</summary>
     public void Reserve(string fullName, string owner) => _owners[fullName] = owner;
@@ -29,12 +38,22 @@ internal sealed class TypeNameRegistry
     /// <param name="name">Its spec name: AutoMessageType, imopenlines.bot.session.finish.</param>
     /// <param name="owner">How later claimants will see it: "enum AutoMessageType".</param>
     /// <param name="location">Where the claim is reported if it is refused.</param>
-    public bool TryClaim(string ns, string typeName, string what, string name, string owner, SpecLocation location)
+    /// <param name="isPublic">
+    /// A public type must also not share its simple name with a type the default usings bring in
+    /// (<c>File</c>, <c>Task</c>): code importing both namespaces could name neither (CS0104).
+    /// </param>
+    public bool TryClaim(string ns, string typeName, string what, string name, string owner, SpecLocation location, bool isPublic = true)
     {
         string key = ns + "." + typeName;
         if (_owners.TryGetValue(key, out string? existing))
         {
             _context.Report(DiagnosticDescriptors.NameCollision, location, what, name, typeName, existing, "");
+            return false;
+        }
+
+        if (isPublic && _defaultUsingTypes.TryGetValue(typeName, out string? framework))
+        {
+            _context.Report(DiagnosticDescriptors.NameCollision, location, what, name, typeName, framework + ", which code with the default usings also sees,", "; choose another name");
             return false;
         }
 

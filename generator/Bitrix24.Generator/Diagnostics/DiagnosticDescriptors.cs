@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownType = Error(
         "B24G1003", "Unknown type",
-        "Unknown type '{0}': expected int, long, string, bool, yn, double, datetime or the name of an enum, optionally followed by []");
+        "Unknown type '{0}': expected int, long, string, bool, yn, double, datetime, json or the name of an enum or type, as it is, as a list (T[]) or as a map (map<T>), optionally followed by ?");
 
     public static readonly DiagnosticDescriptor DuplicateParameter = Error(
         "B24G1004", "Duplicate parameter", "Parameter '{0}' is declared more than once{1}");
@@ -55,12 +55,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateErrorCode = Error(
         "B24G1008", "Duplicate error code", "Error code '{0}' is listed more than once (first at line {1})");
 
+    public static readonly DiagnosticDescriptor DuplicateMember = Error(
+        "B24G1009", "Duplicate member", "Type '{0}' declares member '{1}' more than once{2}");
+
     public static readonly DiagnosticDescriptor DuplicateMethod = Error(
         "B24G2001", "Duplicate method", "Method '{0}' is already declared in {1}");
 
-    public static readonly DiagnosticDescriptor UndeclaredEnum = Error(
-        "B24G2002", "Enum not declared",
-        "Enum '{0}' is not declared in scope '{1}': declare it under 'enums:' in this file or in another spec file of the scope");
+    public static readonly DiagnosticDescriptor UndeclaredType = Error(
+        "B24G2002", "Type not declared",
+        "'{0}' is not declared in scope '{1}': declare it under 'enums:' or 'types:' in this file or in another spec file of the scope");
 
     public static readonly DiagnosticDescriptor ConflictingErrorCode = Error(
         "B24G2003", "Conflicting error code", "Error code '{0}' is declared here with {1} but with {2} in {3}");
@@ -77,6 +80,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MethodAlreadyGenerated = Error(
         "B24G2007", "Method already generated",
         "Method '{0}' is already generated in the referenced assembly {1}; call it from there and delete this spec, or keep it only in one place");
+
+    public static readonly DiagnosticDescriptor ConflictingType = Error(
+        "B24G2008", "Conflicting type", "Type '{0}' of scope '{1}' is already declared with other members in {2}");
+
+    public static readonly DiagnosticDescriptor TypeCycle = Error(
+        "B24G2009", "Type contains itself",
+        "Type '{0}' contains itself ({1}); a type may not hold itself, directly or through others, so a response can never nest without end");
 
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "B24G3001", "Unknown key", "Unknown key '{0}' is ignored; expected one of: {1}");

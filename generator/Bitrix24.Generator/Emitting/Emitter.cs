@@ -10,6 +10,7 @@ internal static class Emitter
     {
         MethodUnit method => MethodEmitter.Emit(method.Method),
         EnumUnit enumUnit => EnumEmitter.Emit(enumUnit.Enum),
+        ObjectTypeUnit objectType => ObjectTypeEmitter.Emit(objectType.Type),
         ClientTreeUnit tree => ClientTreeEmitter.Emit(tree.Scope),
         BatchTreeUnit batchTree => ClientTreeEmitter.EmitBatch(batchTree.Scope),
         ErrorCodesUnit errorCodes => ErrorCodesEmitter.Emit(errorCodes),

@@ -73,6 +73,14 @@ internal static class EnumEmitter
                 }
 
                 writer.Line();
+                writer.Line("/// <summary>Reads the value the reader is on (its wire string); an unknown value fails the read.</summary>");
+                writer.Line("public static " + enumType + " Read(ref global::System.Text.Json.Utf8JsonReader reader)");
+                using (writer.Open())
+                {
+                    writer.Line("return global::Bitrix24.Bitrix24Json.ReadEnum<" + enumType + ">(ref reader, TryParse);");
+                }
+
+                writer.Line();
                 writer.Line("/// <summary>Finds the member for a wire value (exact, case-sensitive match).</summary>");
                 writer.Line("public static bool TryParse(string? wire, out " + enumType + " value)");
                 using (writer.Open())

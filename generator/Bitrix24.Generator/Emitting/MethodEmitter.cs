@@ -55,8 +55,7 @@ internal static class MethodEmitter
                 first = false;
                 CSharpText.Doc(writer, "summary", ParamSummary(param));
                 CSharpText.Doc(writer, "remarks", ParamRemarks(param));
-                string type = param.Type.CSharpType + (param.IsRequired ? string.Empty : "?");
-                writer.Line("public " + (param.IsRequired ? "required " : string.Empty) + type + " " + param.PropertyName + " { get; set; }");
+                MemberCode.Declare(writer, param.PropertyName, param.Type, param.IsRequired, MemberCode.IsTracked(param.Type));
             }
         }
     }
@@ -183,7 +182,9 @@ internal static class MethodEmitter
                 writer.Line("Name = " + CSharpText.Literal(method.RestName) + ",");
                 writer.Line("Summary = " + CSharpText.LiteralOrNull(method.Summary) + ",");
                 writer.Line("DocsUrl = " + CSharpText.LiteralOrNull(method.DocsUrl) + ",");
-                writer.Line("Scopes = new string[] { " + string.Join(", ", method.Scopes.Select(CSharpText.Literal)) + " },");
+                writer.Line(method.Scopes.IsEmpty
+                    ? "Scopes = global::System.Array.Empty<string>(),"
+                    : "Scopes = new string[] { " + string.Join(", ", method.Scopes.Select(CSharpText.Literal)) + " },");
                 writer.Line("IsIdempotent = " + (method.IsIdempotent ? "true" : "false") + ",");
                 if (method.Params.IsEmpty)
                 {
@@ -201,7 +202,7 @@ internal static class MethodEmitter
                             {
                                 writer.Line("WireName = " + CSharpText.Literal(param.WireName) + ",");
                                 writer.Line("Name = " + CSharpText.Literal(param.PropertyName) + ",");
-                                writer.Line("Type = " + ValueTypeExpression(param.Type) + ",");
+                                writer.Line("Type = " + ValueCode.Catalog(param.Type) + ",");
                                 writer.Line("IsRequired = " + (param.IsRequired ? "true" : "false") + ",");
                                 writer.Line("Summary = " + CSharpText.LiteralOrNull(param.Summary) + ",");
                                 writer.Line("Default = " + CSharpText.LiteralOrNull(param.Default) + ",");
@@ -210,7 +211,7 @@ internal static class MethodEmitter
                     }
                 }
 
-                writer.Line("Result = " + ValueTypeExpression(method.Result) + ",");
+                writer.Line("Result = " + ValueCode.Catalog(method.Result) + ",");
                 writer.Line("WriteParameters = WriteParameters,");
                 writer.Line("ReadResult = ReadResult,");
             }
@@ -220,139 +221,108 @@ internal static class MethodEmitter
             writer.Line("private static void WriteParameters(" + JsonWriter + " writer, " + method.RequestType + " request)");
             using (writer.Open())
             {
-                for (int i = 0; i < method.Params.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        writer.Line();
-                    }
-
-                    EmitWriteParameter(writer, method, method.Params[i]);
-                }
+                EmitWriteParameters(writer, method);
             }
 
             writer.Line();
-            writer.Line("/// <summary>Reads the value of <c>result</c>; the reader is on its first token.</summary>");
-            writer.Line("private static " + result + " ReadResult(ref " + JsonReader + " reader)");
+            if (method.ResultMember is { } member)
+            {
+                writer.Line("/// <summary>Reads the value of <c>result</c>: its member <c>" + member + "</c>; the reader is on its first token.</summary>");
+                writer.Line("private static " + result + " ReadResult(ref " + JsonReader + " reader)");
+                using (writer.Open())
+                {
+                    writer.Line("return global::Bitrix24.Bitrix24Json.ReadMember(ref reader, " + CSharpText.Literal(member) + ", ReadValue);");
+                }
+
+                writer.Line();
+                writer.Line("/// <summary>Reads <c>result." + member + "</c>; the reader is on its first token.</summary>");
+                writer.Line("private static " + result + " ReadValue(ref " + JsonReader + " reader)");
+            }
+            else
+            {
+                writer.Line("/// <summary>Reads the value of <c>result</c>; the reader is on its first token.</summary>");
+                writer.Line("private static " + result + " ReadResult(ref " + JsonReader + " reader)");
+            }
+
             using (writer.Open())
             {
-                writer.Line("return " + ReadExpression(method.Result, "reader") + ";");
-            }
-
-            if (method.Result.IsArray)
-            {
-                writer.Line();
-                writer.Line("/// <summary>Reads one item of the <c>result</c> list.</summary>");
-                writer.Line("private static " + ResultItemType(method.Result) + " ReadResultItem(ref " + JsonReader + " reader)");
-                using (writer.Open())
-                {
-                    writer.Line("return " + ReadElementExpression(method.Result, "reader") + ";");
-                }
+                writer.Line("return " + ValueCode.Read(method.Result, orNull: method.Result.IsNullable, nullStringItems: true) + ";");
             }
         }
     }
 
-    private static void EmitWriteParameter(SourceWriter writer, MethodModel method, ParamModel param)
+    /// <summary>
+    /// Required parameters first, each refused when null with a message naming its C# property; then the
+    /// parameters, in spec order. A member missing inside an object parameter fails there with its path
+    /// (<c>fields.properties.name is required by ...</c>); nothing has been sent yet.
+    /// </summary>
+    private static void EmitWriteParameters(SourceWriter writer, MethodModel method)
     {
-        string wire = CSharpText.Literal(param.WireName);
-        string access = "request." + param.PropertyName;
-        if (param.IsRequired)
+        bool hasChecks = false;
+        foreach (ParamModel param in method.Params.Where(p => p.IsRequired && !p.Type.IsNullable && p.Type.IsReferenceType))
         {
-            if (param.Type.IsReferenceType)
+            hasChecks = true;
+            writer.Line("if (request." + param.PropertyName + " is null)");
+            using (writer.Open())
             {
-                writer.Line("if (" + access + " is null)");
-                using (writer.Open())
-                {
-                    writer.Line("throw new global::System.ArgumentException(" + CSharpText.Literal(
-                        param.WireName + " is required by " + method.RestName + "; set " + method.RequestType + "." + param.PropertyName + ".")
-                        + ", nameof(request));");
-                }
-
-                writer.Line();
+                writer.Line("throw new global::System.ArgumentException(" + CSharpText.Literal(
+                    param.WireName + " is required by " + method.RestName + "; set " + method.RequestType + "." + param.PropertyName + ".")
+                    + ", nameof(request));");
             }
+        }
 
-            EmitWriteValue(writer, wire, access, param.Type);
+        bool nested = method.Params.Any(p => p.Type.Kind == TypeKind.Object);
+        if (hasChecks && !method.Params.IsEmpty)
+        {
+            writer.Line();
+        }
+
+        if (!nested)
+        {
+            EmitParameterWrites(writer, method, trackFailures: false);
             return;
         }
 
-        string local = LocalName(param);
-        writer.Line("if (" + access + " is { } " + local + ")");
+        writer.Line("string member = \"\";");
+        writer.Line("try");
         using (writer.Open())
         {
-            EmitWriteValue(writer, wire, local, param.Type);
+            EmitParameterWrites(writer, method, trackFailures: true);
+        }
+
+        writer.Line("catch (global::System.ArgumentException e)");
+        using (writer.Open())
+        {
+            writer.Line("throw global::Bitrix24.Bitrix24Json.RequiredMemberOf(e, member, " + CSharpText.Literal(method.RestName) + ");");
         }
     }
 
-    private static void EmitWriteValue(SourceWriter writer, string wire, string value, ValueModel type)
+    private static void EmitParameterWrites(SourceWriter writer, MethodModel method, bool trackFailures)
     {
-        if (!type.IsArray)
+        for (int i = 0; i < method.Params.Count; i++)
         {
-            writer.Line(WriteProperty(wire, value, type));
-            return;
+            ParamModel param = method.Params[i];
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            if (trackFailures && param.Type.Kind == TypeKind.Object)
+            {
+                writer.Line("member = " + CSharpText.Literal(param.WireName) + ";");
+            }
+
+            bool tracked = MemberCode.IsTracked(param.Type);
+            if (param.IsRequired && !tracked)
+            {
+                // Checked above when it is a reference.
+                ValueCode.WriteMember(writer, CSharpText.Literal(param.WireName), "request." + param.PropertyName, param.Type);
+            }
+            else
+            {
+                MemberCode.Write(writer, "request", param.PropertyName, param.WireName, param.Type, required: false, tracked);
+            }
         }
-
-        writer.Line("writer.WriteStartArray(" + wire + ");");
-        writer.Line("foreach (var item in " + value + ")");
-        using (writer.Open())
-        {
-            writer.Line(WriteElement("item", type));
-        }
-
-        writer.Line();
-        writer.Line("writer.WriteEndArray();");
-    }
-
-    private static string WriteProperty(string wire, string value, ValueModel type) => type.Kind switch
-    {
-        TypeKind.Int or TypeKind.Long or TypeKind.Double => "writer.WriteNumber(" + wire + ", " + value + ");",
-        TypeKind.String => "writer.WriteString(" + wire + ", " + value + ");",
-        TypeKind.Bool => "writer.WriteBoolean(" + wire + ", " + value + ");",
-        TypeKind.YesNo => "writer.WriteString(" + wire + ", " + value + " ? \"Y\" : \"N\");",
-        TypeKind.DateTime => "writer.WriteString(" + wire + ", global::Bitrix24.Bitrix24Json.FormatDateTime(" + value + "));",
-        _ => "writer.WriteString(" + wire + ", " + type.EnumWireType + ".ToWire(" + value + "));",
-    };
-
-    private static string WriteElement(string value, ValueModel type) => type.Kind switch
-    {
-        TypeKind.Int or TypeKind.Long or TypeKind.Double => "writer.WriteNumberValue(" + value + ");",
-        TypeKind.String => "writer.WriteStringValue(" + value + ");",
-        TypeKind.Bool => "writer.WriteBooleanValue(" + value + ");",
-        TypeKind.YesNo => "writer.WriteStringValue(" + value + " ? \"Y\" : \"N\");",
-        TypeKind.DateTime => "writer.WriteStringValue(global::Bitrix24.Bitrix24Json.FormatDateTime(" + value + "));",
-        _ => "writer.WriteStringValue(" + type.EnumWireType + ".ToWire(" + value + "));",
-    };
-
-    private static string ReadExpression(ValueModel type, string reader) =>
-        type.IsArray
-            ? "global::Bitrix24.Bitrix24Json.ReadArray<" + ResultItemType(type) + ">(ref " + reader + ", ReadResultItem)"
-            : ReadElementExpression(type, reader);
-
-    private static string ReadElementExpression(ValueModel type, string reader) => type.Kind switch
-    {
-        TypeKind.Int => "global::Bitrix24.Bitrix24Json.ReadInt32(ref " + reader + ")",
-        TypeKind.Long => "global::Bitrix24.Bitrix24Json.ReadInt64(ref " + reader + ")",
-        TypeKind.String => "global::Bitrix24.Bitrix24Json.ReadString(ref " + reader + ")",
-        TypeKind.Bool or TypeKind.YesNo => "global::Bitrix24.Bitrix24Json.ReadBoolean(ref " + reader + ")",
-        TypeKind.Double => "global::Bitrix24.Bitrix24Json.ReadDouble(ref " + reader + ")",
-        TypeKind.DateTime => "global::Bitrix24.Bitrix24Json.ReadDateTime(ref " + reader + ")",
-        _ => "global::Bitrix24.Bitrix24Json.ReadEnum<" + type.EnumType + ">(ref " + reader + ", " + type.EnumWireType + ".TryParse)",
-    };
-
-    /// <summary>The catalog's description of a type (for the command line and other tools).</summary>
-    private static string ValueTypeExpression(ValueModel type)
-    {
-        string element = type.Kind switch
-        {
-            TypeKind.Int => "global::Bitrix24.Bitrix24ValueType.Int32",
-            TypeKind.Long => "global::Bitrix24.Bitrix24ValueType.Int64",
-            TypeKind.String => "global::Bitrix24.Bitrix24ValueType.String",
-            TypeKind.Bool => "global::Bitrix24.Bitrix24ValueType.Boolean",
-            TypeKind.YesNo => "global::Bitrix24.Bitrix24ValueType.YesNo",
-            TypeKind.Double => "global::Bitrix24.Bitrix24ValueType.Double",
-            TypeKind.DateTime => "global::Bitrix24.Bitrix24ValueType.DateTime",
-            _ => type.EnumWireType + ".ValueType",
-        };
-        return type.IsArray ? "global::Bitrix24.Bitrix24ValueType.ArrayOf(" + element + ")" : element;
     }
 
     /// <summary>
@@ -360,12 +330,9 @@ internal static class MethodEmitter
     /// <c>IReadOnlyList&lt;string?&gt;</c>); a list itself reads null as empty.
     /// </summary>
     private static string ResultType(ValueModel type) =>
-        type.Kind != TypeKind.String ? type.CSharpType
-        : type.IsArray ? "global::System.Collections.Generic.IReadOnlyList<string?>"
-        : "string?";
-
-    /// <summary>The type of one item of a list result.</summary>
-    private static string ResultItemType(ValueModel type) => type.Kind == TypeKind.String ? "string?" : type.ElementType;
+        type.Kind == TypeKind.String && type.Container == Container.List ? "global::System.Collections.Generic.IReadOnlyList<string?>"
+        : type.Kind == TypeKind.String && type.Container == Container.None ? "string?"
+        : type.CSharpType + (type.IsNullable ? "?" : "");
 
     /// <summary>
     /// The method's descriptor, written in full: the group classes that name it also hold properties
@@ -373,15 +340,13 @@ internal static class MethodEmitter
     /// </summary>
     private static string Descriptor(MethodModel method) => "global::" + method.Namespace + "." + method.DescriptorType + ".Descriptor";
 
-    private static string LocalName(ParamModel param) => param.ArgumentName.TrimStart('@') + "Value";
-
     /// <summary>Required parameters first in spec order, then the optional ones.</summary>
     private static IEnumerable<ParamModel> ArgumentOrder(MethodModel method) =>
         method.Params.Where(p => p.IsRequired).Concat(method.Params.Where(p => !p.IsRequired));
 
     /// <summary>The argument list of the parameter shape: optional arguments default to null.</summary>
     private static IEnumerable<string> Arguments(IEnumerable<ParamModel> ordered) =>
-        ordered.Select(p => p.Type.CSharpType + (p.IsRequired ? " " + p.ArgumentName : "? " + p.ArgumentName + " = null"));
+        ordered.Select(p => MemberCode.PropertyType(p.Type, p.IsRequired) + " " + p.ArgumentName + (p.IsRequired ? "" : " = null"));
 
     /// <summary>
     /// The docs of the overload taking arguments: everything from the request overload
@@ -555,9 +520,18 @@ internal static class MethodEmitter
     {
         string remarks = "Sent as <c>" + param.WireName + "</c>" + (param.Type.Kind == TypeKind.YesNo ? " (\"Y\" or \"N\")" : string.Empty) + ".";
         remarks += param.IsRequired ? " Required." : " Optional.";
-        if (param.Type.Kind == TypeKind.Enum)
+        if (param.Type.Kind is TypeKind.Enum or TypeKind.Object)
         {
-            remarks += (param.Type.IsArray ? " Each item is one of the values of" : " One of the values of") + " <see cref=\"" + param.Type.EnumType + "\"/>.";
+            bool one = param.Type.Container == Container.None;
+            string lead = param.Type.Kind == TypeKind.Enum
+                ? (one ? " One of the values of" : " Each item is one of the values of")
+                : (one ? " See" : " Each item: see");
+            remarks += lead + " <see cref=\"" + param.Type.TypeName + "\"/>.";
+        }
+
+        if (param.Type.IsNullable)
+        {
+            remarks += " May be null: set to null, it is sent as null; left unset, it is not sent.";
         }
 
         if (param.Default is not null)

@@ -15,12 +15,10 @@ namespace Bitrix24.Generator.Parsing;
 internal static class MethodFileReader
 {
     private static readonly string[] MethodKeys =
-        { "method", "summary", "remarks", "docs", "scopes", "access", "idempotent", "params", "enums", "result", "errors" };
+        { "method", "summary", "remarks", "docs", "scopes", "access", "idempotent", "params", "enums", "types", "result", "errors" };
 
     private static readonly string[] ParamKeys = { "name", "type", "required", "summary", "remarks", "default" };
-    private static readonly string[] EnumKeys = { "summary", "values" };
-    private static readonly string[] EnumValueKeys = { "wire", "name", "summary" };
-    private static readonly string[] ResultKeys = { "type", "summary" };
+    private static readonly string[] ResultKeys = { "type", "summary", "member" };
 
     // A lower-case scope, then at least one more segment; later segments may be camelCase (imbot.v2.Bot.register).
     private static readonly Regex MethodName = new(@"^[a-z][a-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$", RegexOptions.CultureInvariant);
@@ -51,11 +49,15 @@ internal static class MethodFileReader
         // see them. Without a valid method name there is no scope to put them in.
         string scope = name?.Split('.')[0] ?? string.Empty;
         var brokenEnums = new List<string>();
-        List<EnumSpec> enums = ReadEnums(reader.Mapping("enums"), scope, brokenEnums, context);
+        var brokenTypes = new List<string>();
+        List<EnumSpec> enums = EnumReader.ReadAll(reader.Mapping("enums"), scope, brokenEnums, context);
+        List<ObjectTypeSpec> types = ObjectTypeReader.ReadAll(reader.Mapping("types"), scope, brokenTypes, context);
         if (scope.Length == 0)
         {
             enums.Clear();
             brokenEnums.Clear();
+            types.Clear();
+            brokenTypes.Clear();
         }
 
         string? summary = reader.String("summary");
@@ -79,6 +81,8 @@ internal static class MethodFileReader
         return new SpecFile(path, SpecFileKind.Method, method, enums.ToEquatableArray(), errors.ToEquatableArray(), EquatableArray<NamingWordSpec>.Empty)
         {
             BrokenEnums = brokenEnums.ToEquatableArray(),
+            Types = types.ToEquatableArray(),
+            BrokenTypes = brokenTypes.ToEquatableArray(),
             Scope = scope,
         };
     }
@@ -118,7 +122,7 @@ internal static class MethodFileReader
                 reader.What = "parameter " + wireName;
             }
 
-            TypeSpec? type = ReadType(reader, context);
+            TypeSpec? type = TypeReader.Read(reader, context);
             bool required = reader.Bool("required") ?? false;
             string? summary = reader.String("summary");
             string? remarks = reader.String("remarks");
@@ -164,131 +168,17 @@ internal static class MethodFileReader
 
         var reader = new YamlMappingReader(mapping, context, "the result");
         reader.WarnUnknownKeys(ResultKeys);
-        TypeSpec? type = ReadType(reader, context);
+        TypeSpec? type = TypeReader.Read(reader, context);
         string? summary = reader.String("summary");
-        return type is null ? null : new ResultSpec(type.Value, reader.LocateValue("type"), summary);
-    }
-
-    private static TypeSpec? ReadType(YamlMappingReader reader, SpecReadContext context)
-    {
-        string? text = reader.RequiredString("type");
-        if (text is null)
+        string? member = reader.String("member");
+        if (member is not null && !WireName.IsMatch(member))
         {
+            context.Report(DiagnosticDescriptors.InvalidValue, reader.LocateValue("member"), "The result's 'member'",
+                "a member name of letters, digits and underscores, not starting with a digit");
             return null;
         }
 
-        if (TypeSpec.TryParse(text, out TypeSpec type))
-        {
-            return type;
-        }
-
-        context.Report(DiagnosticDescriptors.UnknownType, reader.LocateValue("type"), text);
-        return null;
+        return type is null ? null : new ResultSpec(type.Value, reader.LocateValue("type"), summary, member);
     }
 
-    private static List<EnumSpec> ReadEnums(YamlMappingNode? enums, string scope, List<string> brokenEnums, SpecReadContext context)
-    {
-        var result = new List<EnumSpec>();
-        if (enums is null)
-        {
-            return result;
-        }
-
-        foreach (var entry in enums.Children)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            int errorsBefore = context.ErrorCount;
-            string? name = (entry.Key as YamlScalarNode)?.Value;
-            if (name is null || !TypeSpec.IsEnumName(name))
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "The enum name '" + name + "'",
-                    "a PascalCase name of letters and digits, such as AutoMessageType");
-                continue;
-            }
-
-            if (entry.Value is not YamlMappingNode mapping)
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Value), "Enum '" + name + "'", "a mapping with 'values'");
-                brokenEnums.Add(name);
-                continue;
-            }
-
-            var reader = new YamlMappingReader(mapping, context, "enum " + name);
-            reader.WarnUnknownKeys(EnumKeys);
-            string? summary = reader.String("summary");
-            List<EnumValueSpec> values = ReadEnumValues(name, reader, context);
-            if (context.ErrorCount == errorsBefore)
-            {
-                result.Add(new EnumSpec(name, context.Locate(entry.Key), scope, summary, values.ToEquatableArray()));
-            }
-            else
-            {
-                brokenEnums.Add(name);
-            }
-        }
-
-        return result;
-    }
-
-    private static List<EnumValueSpec> ReadEnumValues(string enumName, YamlMappingReader reader, SpecReadContext context)
-    {
-        var values = new List<EnumValueSpec>();
-        YamlSequenceNode? list = reader.Sequence("values");
-        if (list is null || list.Children.Count == 0)
-        {
-            context.Report(DiagnosticDescriptors.MissingKey, reader.LocateKey("values"), "values", " (with at least one value) in enum " + enumName);
-            return values;
-        }
-
-        var seen = new Dictionary<string, SpecLocation>(StringComparer.Ordinal);
-        foreach (YamlNode item in list.Children)
-        {
-            string? wire;
-            string? name = null;
-            string? summary = null;
-            SpecLocation location;
-            if (item is YamlScalarNode { Value: { Length: > 0 } shorthand })
-            {
-                // "- WELCOME" is short for "- wire: WELCOME".
-                wire = shorthand;
-                location = context.Locate(item);
-            }
-            else if (item is YamlMappingNode mapping)
-            {
-                var value = new YamlMappingReader(mapping, context, "a value of enum " + enumName);
-                value.WarnUnknownKeys(EnumValueKeys);
-                wire = value.RequiredString("wire");
-                name = value.String("name");
-                summary = value.String("summary");
-                location = value.LocateValue("wire");
-                if (name is not null && !CSharpNames.IsUsableName(name))
-                {
-                    context.Report(DiagnosticDescriptors.InvalidIdentifier, value.LocateValue("name"), name, name, "");
-                    continue;
-                }
-            }
-            else
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(item), "A value of enum '" + enumName + "'", "a wire value or a mapping with 'wire'");
-                continue;
-            }
-
-            if (wire is null)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue(wire, out SpecLocation first))
-            {
-                context.Report(DiagnosticDescriptors.DuplicateEnumValue, location, enumName, wire,
-                    " (first at line " + (first.LineSpan.Start.Line + 1).ToString(CultureInfo.InvariantCulture) + ")");
-                continue;
-            }
-
-            seen[wire] = location;
-            values.Add(new EnumValueSpec(wire, name, location, summary));
-        }
-
-        return values;
-    }
 }

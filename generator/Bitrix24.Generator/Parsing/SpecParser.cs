@@ -17,13 +17,17 @@ namespace Bitrix24.Generator.Parsing;
 /// </summary>
 internal static class SpecParser
 {
-    public static SpecFileKind KindOf(string path) =>
-        Path.GetFileNameWithoutExtension(path).ToLowerInvariant() switch
+    public static SpecFileKind KindOf(string path)
+    {
+        string name = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        return name switch
         {
             "errors" => SpecFileKind.Errors,
             "naming" => SpecFileKind.Naming,
+            _ when name.EndsWith(".types", StringComparison.Ordinal) || name == "types" => SpecFileKind.Types,
             _ => SpecFileKind.Method,
         };
+    }
 
     public static ParseResult Parse(string path, SourceText? text, CancellationToken cancellationToken)
     {
@@ -45,6 +49,7 @@ internal static class SpecParser
             {
                 SpecFileKind.Errors => ErrorsFileReader.Read(path, root, context),
                 SpecFileKind.Naming => NamingFileReader.Read(path, root, context),
+                SpecFileKind.Types => TypesFileReader.Read(path, root, context),
                 _ => MethodFileReader.Read(path, root, context),
             };
             return new ParseResult(file, context.Diagnostics.ToEquatableArray());

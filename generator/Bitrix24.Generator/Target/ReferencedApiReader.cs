@@ -35,7 +35,56 @@ internal static class ReferencedApiReader
             }
         }
 
-        return new ReferencedApi(hasRuntime, methods.ToEquatableArray(), types.ToEquatableArray());
+        return new ReferencedApi(hasRuntime, methods.ToEquatableArray(), types.ToEquatableArray()) { DefaultUsingTypes = ReadDefaultUsingTypes(compilation, cancellationToken) };
+    }
+
+    /// <summary>
+    /// The namespaces a .NET app imports by default: <c>ImplicitUsings</c> of a console or library
+    /// project, and those a web or worker project adds when it references ASP.NET Core or the host.
+    /// </summary>
+    private static readonly string[] DefaultUsings =
+    {
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks",
+        "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+    };
+
+    /// <summary>The public types of <see cref="DefaultUsings"/> in the references, by simple name (sorted, so the value compares equal across runs).</summary>
+    public static EquatableArray<ReferencedName> ReadDefaultUsingTypes(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (string ns in DefaultUsings)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            INamespaceSymbol? symbol = compilation.GlobalNamespace;
+            foreach (string part in ns.Split('.'))
+            {
+                symbol = symbol?.GetNamespaceMembers().FirstOrDefaultNamed(part);
+            }
+
+            if (symbol is null)
+            {
+                continue;
+            }
+
+            foreach (INamedTypeSymbol type in symbol.GetTypeMembers())
+            {
+                if (type.DeclaredAccessibility == Accessibility.Public && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
+                    && !names.ContainsKey(type.Name))
+                {
+                    names[type.Name] = ns + "." + type.Name;
+                }
+            }
+        }
+
+        var result = new List<ReferencedName>(names.Count);
+        foreach (var pair in names)
+        {
+            result.Add(new ReferencedName(pair.Key, pair.Value));
+        }
+
+        return result.ToEquatableArray();
     }
 
     private static bool ReadMethods(IAssemblySymbol assembly, List<ReferencedName> methods)

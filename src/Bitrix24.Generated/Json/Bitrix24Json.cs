@@ -11,7 +11,7 @@ namespace Bitrix24;
 /// really send (numbers as strings, 0/1 and "Y"/"N" for booleans, <c>{}</c> for lists) and throw
 /// <see cref="JsonException"/> for anything else, which the client reports as an invalid response.
 /// </summary>
-public static class Bitrix24Json
+public static partial class Bitrix24Json
 {
     /// <summary>The <c>datetime</c> wire format: ISO 8601 with offset and whole seconds, as the portal writes it.</summary>
     public const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
@@ -166,7 +166,14 @@ public static class Bitrix24Json
                 reader.Read();
             }
 
-            items.Add(readItem(ref reader));
+            try
+            {
+                items.Add(readItem(ref reader));
+            }
+            catch (JsonException ex)
+            {
+                throw InMember(ex, "[" + items.Count.ToString(CultureInfo.InvariantCulture) + "]");
+            }
         }
 
         return items.ToArray();

@@ -29,4 +29,13 @@ public enum Bitrix24ValueKind
 
     /// <summary>A JSON array of <see cref="Bitrix24ValueType.ElementType"/>.</summary>
     Array,
+
+    /// <summary>A spec object type: a JSON object with <see cref="Bitrix24ValueType.Members"/>.</summary>
+    Object,
+
+    /// <summary>A JSON object from string keys to <see cref="Bitrix24ValueType.ElementType"/> (<c>map&lt;T&gt;</c>).</summary>
+    Map,
+
+    /// <summary>Any JSON, passed as it is (<c>json</c>).</summary>
+    Json,
 }

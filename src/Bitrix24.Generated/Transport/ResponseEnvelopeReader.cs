@@ -77,7 +77,10 @@ internal static class ResponseEnvelopeReader
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
         {
-            throw Invalid(method, statusCode, body, redactor, "the 'result' of the answer could not be read: " + redactor.Redact(ex.Message), ex);
+            // Object readers put the member path in the exception (bot.id); the caller sees where in the answer: result.bot.id.
+            string where = ex is JsonException { Path: { Length: > 0 } path } ? "result" + (path[0] == '[' ? path : "." + path) : "the 'result'";
+            string message = ex is JsonException json ? JsonMessage(json) : ex.Message;
+            throw Invalid(method, statusCode, body, redactor, where + " of the answer could not be read: " + redactor.Redact(message), ex);
         }
 
         return new Answer<TResult>(result, envelope.Time, envelope.Time?.OperatingResetAt ?? envelope.OperatingResetAt, statusCode, envelope.Total, envelope.Next);
@@ -208,6 +211,13 @@ internal static class ResponseEnvelopeReader
             ? $"{method}: {problem}."
             : $"{method}: {problem}. Body starts: {excerpt}";
         return new Bitrix24TransportException(method, Bitrix24TransportFailure.InvalidResponse, message, statusCode, excerpt, inner);
+    }
+
+    /// <summary>A reader's message without the " Path: ..." a <see cref="JsonException"/> with a path may append.</summary>
+    private static string JsonMessage(JsonException exception)
+    {
+        int at = exception.Path is null ? -1 : exception.Message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return at < 0 ? exception.Message : exception.Message[..at];
     }
 
     /// <summary>The first characters of the body on one line, for messages and logs.</summary>

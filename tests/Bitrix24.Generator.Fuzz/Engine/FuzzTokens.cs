@@ -53,5 +53,8 @@ internal static class FuzzTokens
     [
         "int", "long", "string", "bool", "yn", "double", "datetime", "int[]", "long[]", "string[]", "bool[]", "yn[]", "double[]", "datetime[]",
         "Color", "Color[]", "AutoMessageType", "AutoMessageType[]", "ValueType", "Task", "Integer", "int[][]", "int?", "Bitrix24Batch",
+        "json", "json?", "json[]", "map<int>", "map<string?>", "map<json>", "map<Profile>", "map<Profile?>", "map<int[]>", "map<>", "map<int>?",
+        "string?", "int[]?", "Profile", "Profile?", "Profile[]", "Keyboard", "Button[]", "Entry", "Entry[]", "Gender", "Gender[]", "map<Gender>",
+        "File", "Action", "Message", "Bot", "User", "Keyboard?", "?", "[]", "Profile??", "map<map<int>>",
     ];
 }

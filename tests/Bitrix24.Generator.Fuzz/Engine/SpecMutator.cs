@@ -62,7 +62,7 @@ internal sealed class SpecMutator
 
         if (roll < 23)
         {
-            return DeepNest(specs, path);
+            return _random.Next(3) == 0 ? ChainTypes(specs) : DeepNest(specs, path);
         }
 
         if (roll < 36)
@@ -78,14 +78,70 @@ internal sealed class SpecMutator
 
         string what = roll switch
         {
-            < 62 => ReplaceScalar(root),
-            < 68 => ReplaceShape(root),
-            < 78 => Delete(root),
-            < 84 => Duplicate(root),
+            < 58 => ReplaceScalar(root),
+            < 63 => ReplaceShape(root),
+            < 72 => Delete(root),
+            < 78 => Duplicate(root),
+            < 88 => AddType(root),
             _ => Add(root),
         };
         specs[path] = Save(root);
         return path + ": " + what;
+    }
+
+    /// <summary>
+    /// An object type under <c>types:</c> whose members hold built-in types, the seeds' types, each other
+    /// and the type itself (cycles), maps and lists, sometimes with a hostile <c>property:</c>.
+    /// </summary>
+    private string AddType(YamlMappingNode root)
+    {
+        YamlMappingNode types = Map(root, "types");
+        string name = _random.Next(4) == 0 ? Pick(FuzzTokens.Names) : "T" + _random.Next(5);
+        var known = types.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Append(name).ToArray();
+        var members = new YamlSequenceNode();
+        for (int i = 0, n = 1 + _random.Next(4); i < n; i++)
+        {
+            string type = _random.Next(3) == 0 ? Pick(known) + Pick(["", "[]", "?", ""]) : Pick(FuzzTokens.Types);
+            if (_random.Next(6) == 0)
+            {
+                type = "map<" + Pick(known) + ">";
+            }
+
+            var member = new YamlMappingNode(
+                new YamlScalarNode("name"), new YamlScalarNode(_random.Next(2) == 0 ? Camel(Pick(FuzzTokens.Names)) : Snake(Pick(FuzzTokens.Names))),
+                new YamlScalarNode("type"), new YamlScalarNode(type));
+            if (_random.Next(3) == 0)
+            {
+                member.Add("required", _random.Next(2) == 0 ? "true" : "false");
+            }
+
+            if (_random.Next(6) == 0)
+            {
+                member.Add("property", Pick(FuzzTokens.Names.Concat(FuzzTokens.Oddities).ToArray()));
+            }
+
+            members.Add(member);
+        }
+
+        types.Children[new YamlScalarNode(name)] = new YamlMappingNode(new YamlScalarNode("members"), members);
+        return "added type " + name;
+    }
+
+    /// <summary>A types file with a chain of types holding each other, closed into a cycle or not: a huge, deep type graph.</summary>
+    private string ChainTypes(SpecSet specs)
+    {
+        int length = Pick([10, 100, 1_000, 5_000]);
+        bool closed = _random.Next(2) == 0;
+        var text = new StringBuilder("scope: ").Append(Pick(["demo", "imopenlines", "chain"])).Append("\ntypes:\n");
+        for (int i = 0; i < length; i++)
+        {
+            string next = i + 1 < length ? "C" + (i + 1) : closed ? "C0" : "int";
+            text.Append("  C").Append(i).Append(":\n    members:\n      - name: next\n        type: ").Append(next).Append(Pick(["", "[]", "?", ""])).Append('\n');
+        }
+
+        string path = "spec/fuzz/chain" + specs.Count + ".types.yaml";
+        specs[path] = text.ToString();
+        return path + ": a chain of " + length + " types" + (closed ? ", closed" : "");
     }
 
     private string RenameMethod(SpecSet specs)

@@ -119,7 +119,7 @@ namespace Bitrix24.Demo
             Name = "demo.item.get",
             Summary = null,
             DocsUrl = null,
-            Scopes = new string[] {  },
+            Scopes = global::System.Array.Empty<string>(),
             IsIdempotent = false,
             Parameters = new global::Bitrix24.Bitrix24ParameterInfo[]
             {

@@ -369,12 +369,12 @@ namespace Bitrix24.DemoScope
         /// <summary>Writes the parameters as JSON properties with their exact wire names; unset optional ones are left out.</summary>
         private static void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer, DemoScopeItemAllTypesUpdateRequest request)
         {
-            writer.WriteNumber("ID", request.Id);
-
             if (request.Title is null)
             {
                 throw new global::System.ArgumentException("TITLE is required by demo.item.all.types.update; set DemoScopeItemAllTypesUpdateRequest.Title.", nameof(request));
             }
+
+            writer.WriteNumber("ID", request.Id);
 
             writer.WriteString("TITLE", request.Title);
 
@@ -450,13 +450,7 @@ namespace Bitrix24.DemoScope
         /// <summary>Reads the value of <c>result</c>; the reader is on its first token.</summary>
         private static global::System.Collections.Generic.IReadOnlyList<int> ReadResult(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            return global::Bitrix24.Bitrix24Json.ReadArray<int>(ref reader, ReadResultItem);
-        }
-
-        /// <summary>Reads one item of the <c>result</c> list.</summary>
-        private static int ReadResultItem(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            return global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+            return global::Bitrix24.Bitrix24Json.ReadArray<int>(ref reader, global::Bitrix24.Bitrix24Json.ReadInt32);
         }
     }
 }

@@ -113,7 +113,7 @@ namespace Bitrix24.DemoScope
             Name = "demo.item.color.get",
             Summary = "Reads an item's color.",
             DocsUrl = null,
-            Scopes = new string[] {  },
+            Scopes = global::System.Array.Empty<string>(),
             IsIdempotent = false,
             Parameters = new global::Bitrix24.Bitrix24ParameterInfo[]
             {
@@ -141,7 +141,7 @@ namespace Bitrix24.DemoScope
         /// <summary>Reads the value of <c>result</c>; the reader is on its first token.</summary>
         private static global::Bitrix24.DemoScope.Color ReadResult(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            return global::Bitrix24.Bitrix24Json.ReadEnum<global::Bitrix24.DemoScope.Color>(ref reader, global::Bitrix24.DemoScope.ColorWire.TryParse);
+            return global::Bitrix24.DemoScope.ColorWire.Read(ref reader);
         }
     }
 }

@@ -42,6 +42,12 @@ namespace Bitrix24.ImOpenLines
             };
         }
 
+        /// <summary>Reads the value the reader is on (its wire string); an unknown value fails the read.</summary>
+        public static global::Bitrix24.ImOpenLines.AutoMessageType Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            return global::Bitrix24.Bitrix24Json.ReadEnum<global::Bitrix24.ImOpenLines.AutoMessageType>(ref reader, TryParse);
+        }
+
         /// <summary>Finds the member for a wire value (exact, case-sensitive match).</summary>
         public static bool TryParse(string? wire, out global::Bitrix24.ImOpenLines.AutoMessageType value)
         {

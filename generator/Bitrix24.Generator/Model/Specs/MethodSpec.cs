@@ -32,4 +32,8 @@ internal sealed record ParamSpec(
     string? Default);
 
 /// <summary>What the method returns in <c>result</c>.</summary>
-internal sealed record ResultSpec(TypeSpec Type, SpecLocation TypeLocation, string? Summary);
+/// <param name="Member">
+/// When the value is a member of <c>result</c> rather than <c>result</c> itself: most Chatbots 2.0
+/// mutators answer <c>{"result": {"result": true}}</c>, and the method returns that inner <c>true</c>.
+/// </param>
+internal sealed record ResultSpec(TypeSpec Type, SpecLocation TypeLocation, string? Summary, string? Member);

@@ -13,6 +13,9 @@ internal enum SpecFileKind
 
     /// <summary><c>naming.yaml</c>: words that plain PascalCase spells wrong.</summary>
     Naming,
+
+    /// <summary><c>*.types.yaml</c>: object types and enums a scope's methods share.</summary>
+    Types,
 }
 
 /// <summary>
@@ -34,7 +37,16 @@ internal sealed record SpecFile(
     /// </summary>
     public EquatableArray<string> BrokenEnums { get; init; } = EquatableArray<string>.Empty;
 
-    /// <summary>The scope of the file's method (first segment of its name); empty when unknown.</summary>
+    /// <summary>The object types this file declares and could read; they belong to <see cref="Scope"/>.</summary>
+    public EquatableArray<ObjectTypeSpec> Types { get; init; } = EquatableArray<ObjectTypeSpec>.Empty;
+
+    /// <summary>Object types this file declares but could not read (already reported), as <see cref="BrokenEnums"/>.</summary>
+    public EquatableArray<string> BrokenTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// The scope of the file's enums and types: the first segment of its method's name, or a types
+    /// file's <c>scope:</c>; empty when unknown.
+    /// </summary>
     public string Scope { get; init; } = string.Empty;
 
     /// <summary>The file name without folders, used in messages that point to another file.</summary>

@@ -8,6 +8,7 @@ internal sealed record MethodUnit(string HintName, MethodModel Method) : EmitUni
 /// <summary>A method with every C# name chosen.</summary>
 /// <param name="GroupType">The client group holding <c>{MethodName}Async</c> (<c>ImOpenLinesBotSessionMessageApi</c>).</param>
 /// <param name="BatchGroupType">The batch group holding <c>{BatchMethodName}</c> (<c>ImOpenLinesBotSessionMessageBatchApi</c>).</param>
+/// <param name="ResultMember">The member of <c>result</c> that holds the value, when the value is not <c>result</c> itself.</param>
 /// <param name="BatchMethodName">
 /// The batch method: <see cref="MethodName"/>, or <c>{MethodName}Command</c> when a child group (or the
 /// class, or an <c>object</c> member) already has that name, since batch methods have no <c>Async</c> suffix.
@@ -29,6 +30,7 @@ internal sealed record MethodModel(
     bool IsIdempotent,
     EquatableArray<ParamModel> Params,
     ValueModel Result,
+    string? ResultMember,
     string? ResultSummary,
     EquatableArray<ErrorDocModel> Errors);
 

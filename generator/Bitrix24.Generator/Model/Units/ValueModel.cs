@@ -3,12 +3,19 @@ using Bitrix24.Generator.Model.Specs;
 namespace Bitrix24.Generator.Model.Units;
 
 /// <summary>
-/// A resolved value type: the spec's kind, and for enums the generated C# types
-/// (<c>global::Bitrix24.ImOpenLines.AutoMessageType</c> and its wire converter).
+/// A resolved value type: the spec's kind and container, and for enums and object types the generated
+/// C# type (<c>global::Bitrix24.ImBot.Bot</c>) and the class that converts it
+/// (<c>global::Bitrix24.ImBot.BotJson</c>, <c>global::Bitrix24.ImOpenLines.AutoMessageTypeWire</c>).
 /// </summary>
-internal sealed record ValueModel(TypeKind Kind, bool IsArray, string? EnumType, string? EnumWireType)
+/// <param name="IsNullable">The value may be null on the wire (the spec's <c>?</c>).</param>
+/// <param name="ItemIsNullable">A map's values may be null (<c>map&lt;string?&gt;</c>).</param>
+internal sealed record ValueModel(TypeKind Kind, Container Container, bool IsNullable, bool ItemIsNullable, string? TypeName, string? CodecType)
 {
-    /// <summary>The C# type of one element, <c>global::</c>-qualified.</summary>
+    public bool IsList => Container == Container.List;
+
+    public bool IsMap => Container == Container.Map;
+
+    /// <summary>The C# type of one item (or of the value, when it is not a list or map), <c>global::</c>-qualified.</summary>
     public string ElementType => Kind switch
     {
         TypeKind.Int => "int",
@@ -17,11 +24,24 @@ internal sealed record ValueModel(TypeKind Kind, bool IsArray, string? EnumType,
         TypeKind.Bool or TypeKind.YesNo => "bool",
         TypeKind.Double => "double",
         TypeKind.DateTime => "global::System.DateTimeOffset",
-        _ => EnumType!,
+        TypeKind.Json => "global::System.Text.Json.JsonElement",
+        _ => TypeName!,
     };
 
-    /// <summary>The C# type of the whole value: arrays are read-only lists.</summary>
-    public string CSharpType => IsArray ? "global::System.Collections.Generic.IReadOnlyList<" + ElementType + ">" : ElementType;
+    /// <summary>One item of a list or map as stored: map values the spec lets be null are nullable.</summary>
+    public string ItemType => ElementType + (ItemIsNullable ? "?" : "");
 
-    public bool IsReferenceType => IsArray || Kind == TypeKind.String;
+    /// <summary>The C# type of the whole value: lists are read-only lists, maps read-only string-keyed dictionaries.</summary>
+    public string CSharpType => Container switch
+    {
+        Container.List => "global::System.Collections.Generic.IReadOnlyList<" + ElementType + ">",
+        Container.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + ItemType + ">",
+        _ => ElementType,
+    };
+
+    /// <summary>Whether the C# type is a reference type (so "not set" and null are one and the same).</summary>
+    public bool IsReferenceType => Container != Container.None || Kind is TypeKind.String or TypeKind.Object;
+
+    /// <summary>One item is a C# reference type.</summary>
+    public bool ElementIsReferenceType => Kind is TypeKind.String or TypeKind.Object;
 }
