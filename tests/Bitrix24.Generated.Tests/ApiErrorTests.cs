@@ -1,6 +1,7 @@
 using Bitrix24.Emulator;
 using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.State;
+using Bitrix24.Generated.Tests.ImBotV2;
 using Bitrix24.Generated.Tests.Infrastructure;
 using Bitrix24.ImOpenLines;
 
@@ -167,12 +168,13 @@ public sealed class ApiErrorTests
         return await Assert.ThrowsAsync<Bitrix24ApiException>(() => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId));
     }
 
-    private static Task<bool> CallAsync(Bitrix24Client client, string method) => method switch
+    private static Task CallAsync(Bitrix24Client client, string method) => method switch
     {
         "imopenlines.bot.session.message.send" => client.ImOpenLines.Bot.Session.Message.SendAsync(DemoPortal.ChatId, AutoMessageType.Default, "Hi"),
         "imopenlines.bot.session.operator" => client.ImOpenLines.Bot.Session.OperatorAsync(DemoPortal.ChatId),
         "imopenlines.bot.session.transfer" => client.ImOpenLines.Bot.Session.TransferAsync(DemoPortal.ChatId, userId: DemoPortal.FirstOperatorId, clientId: DemoPortal.BotClientId),
         "imopenlines.bot.session.finish" => client.ImOpenLines.Bot.Session.FinishAsync(DemoPortal.ChatId, clientId: DemoPortal.BotClientId),
+        _ when ImBotV2Calls.ByMethod.TryGetValue(method, out Func<Bitrix24Client, Task>? call) => call(client),
         _ => throw new InvalidOperationException($"A spec declares errors for {method}; add a call for it here."),
     };
 

@@ -12,23 +12,65 @@ public sealed class MethodCatalogTests
     ];
 
     [Fact]
-    public void Methods_lists_the_four_methods_sorted_by_name()
+    public void Methods_are_sorted_by_name_and_hold_the_four_session_methods_and_34_imbot_v2_ones()
     {
-        Assert.Equal(MethodNames, Bitrix24MethodCatalog.Methods.Select(m => m.Name));
-        Assert.Equal(Bitrix24MethodCatalog.Methods.Select(m => m.Name).Order(StringComparer.Ordinal), Bitrix24MethodCatalog.Methods.Select(m => m.Name));
+        string[] names = Bitrix24MethodCatalog.Methods.Select(m => m.Name).ToArray();
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal(MethodNames, names.Where(n => n.StartsWith("imopenlines.", StringComparison.Ordinal)));
+        Assert.Equal(34, names.Count(n => n.StartsWith("imbot.v2.", StringComparison.Ordinal)));
+        Assert.Equal(names.Length, MethodNames.Length + 34);
     }
 
     [Fact]
-    public void Every_method_returns_a_boolean_is_not_idempotent_and_needs_both_scopes()
+    public void Every_method_links_its_docs_page_and_has_a_summary()
     {
         foreach (Bitrix24MethodInfo method in Bitrix24MethodCatalog.Methods)
+        {
+            Assert.StartsWith("https://apidocs.bitrix24.com/", method.DocsUrl, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(method.Summary), method.Name);
+        }
+    }
+
+    [Fact]
+    public void Every_session_method_returns_a_boolean_is_not_idempotent_and_needs_both_scopes()
+    {
+        foreach (Bitrix24MethodInfo method in MethodNames.Select(Find))
         {
             Assert.False(method.IsIdempotent, method.Name);
             Assert.Equal(Bitrix24ValueKind.Boolean, method.Result.Kind);
             Assert.Equal(["imopenlines", "imbot"], method.Scopes);
-            Assert.StartsWith("https://apidocs.bitrix24.com/", method.DocsUrl, StringComparison.Ordinal);
-            Assert.False(string.IsNullOrWhiteSpace(method.Summary));
         }
+    }
+
+    [Fact]
+    public void Imbot_v2_message_send_describes_its_nested_fields_for_the_command_line()
+    {
+        Bitrix24MethodInfo send = Find("imbot.v2.Chat.Message.send");
+
+        Assert.Equal(["imbot"], send.Scopes);
+        Bitrix24ParameterInfo botId = send.FindParameter("bot-id")!;
+        Assert.Equal("botId", botId.WireName);
+        Assert.Equal(Bitrix24ValueKind.Int32, botId.Type.Kind);
+
+        Bitrix24ParameterInfo fields = send.FindParameter("fields")!;
+        Assert.Equal(Bitrix24ValueKind.Object, fields.Type.Kind);
+        Bitrix24MemberInfo keyboard = fields.Type.FindMember("keyboard")!;
+        Assert.Equal(Bitrix24ValueKind.Object, keyboard.Type.Kind);
+        Assert.Equal(Bitrix24ValueKind.Object, send.Result.Kind);
+    }
+
+    [Theory]
+    [InlineData("CHAT_ID", "chat-id")]
+    [InlineData("botId", "bot-id")]
+    [InlineData("dialogId", "dialog-id")]
+    [InlineData("v2Name", "v2-name")]
+    [InlineData("ID", "id")]
+    public void Kebab_names_split_snake_case_and_camelCase_words(string wireName, string kebab)
+    {
+        var parameter = new Bitrix24ParameterInfo { WireName = wireName, Name = wireName, Type = Bitrix24ValueType.String };
+
+        Assert.Equal(kebab, parameter.KebabName);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public abstract class Bitrix24MethodInfo
     /// <summary>The type of <c>result</c>.</summary>
     public required Bitrix24ValueType Result { get; init; }
 
-    /// <summary>Finds a parameter by wire name (<c>CHAT_ID</c>), C# name (<c>ChatId</c>) or kebab-case (<c>chat-id</c>), ignoring case.</summary>
+    /// <summary>Finds a parameter by wire name (<c>CHAT_ID</c>, <c>botId</c>), C# name (<c>ChatId</c>) or kebab-case (<c>chat-id</c>, <c>bot-id</c>), ignoring case.</summary>
     public Bitrix24ParameterInfo? FindParameter(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -39,7 +39,8 @@ public abstract class Bitrix24MethodInfo
         foreach (Bitrix24ParameterInfo parameter in Parameters)
         {
             if (string.Equals(parameter.WireName, wanted, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+                || string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(parameter.KebabName, name, StringComparison.OrdinalIgnoreCase))
             {
                 return parameter;
             }

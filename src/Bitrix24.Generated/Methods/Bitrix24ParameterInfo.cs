@@ -9,8 +9,33 @@ public sealed class Bitrix24ParameterInfo
     /// <summary>The C# property name (<c>ChatId</c>).</summary>
     public required string Name { get; init; }
 
-    /// <summary>The kebab-case form the command line accepts (<c>chat-id</c>).</summary>
-    public string KebabName => WireName.Replace('_', '-').ToLowerInvariant();
+    /// <summary>The kebab-case form the command line accepts (<c>CHAT_ID</c> and <c>chatId</c> both give <c>chat-id</c>).</summary>
+    public string KebabName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder(WireName.Length + 4);
+            for (int i = 0; i < WireName.Length; i++)
+            {
+                char c = WireName[i];
+                if (c == '_')
+                {
+                    name.Append('-');
+                    continue;
+                }
+
+                // A hump of camelCase starts a word: botId -> bot-id (CHAT_ID has no lower-case letter before an upper-case one).
+                if (char.IsUpper(c) && i > 0 && (char.IsLower(WireName[i - 1]) || char.IsDigit(WireName[i - 1])))
+                {
+                    name.Append('-');
+                }
+
+                name.Append(char.ToLowerInvariant(c));
+            }
+
+            return name.ToString();
+        }
+    }
 
     /// <summary>The value type.</summary>
     public required Bitrix24ValueType Type { get; init; }

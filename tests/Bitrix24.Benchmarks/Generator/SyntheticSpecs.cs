@@ -6,12 +6,14 @@ using YamlDotNet.RepresentationModel;
 namespace Bitrix24.Benchmarks.Generator;
 
 /// <summary>
-/// Any number of method specs made from the real ones in <c>spec/imopenlines/</c>, so the generator
-/// can be measured at sizes the repository does not have yet. Copy <c>i</c> of a real spec becomes
-/// <c>bench{i % 5}.group{(i / 5) % 10}.item{i}.{last segment}</c>: five scopes of ten groups each, as a
-/// client tree of many scopes would look, and every method its own leaf group. Enum names get the
-/// copy's number (<c>AutoMessageType7</c>), since two copies in one scope may not declare the same enum.
-/// <c>spec/errors.yaml</c> and <c>spec/naming.yaml</c> come along unchanged, as the real build has them.
+/// Any number of method specs made from the real ones in <c>spec/imopenlines/</c> (flat parameters,
+/// enums) and <c>spec/imbot/</c> (Chatbots 2.0: object parameters and results, method-local types),
+/// so the generator can be measured at sizes the repository does not have yet. Copy <c>i</c> of a real
+/// spec becomes <c>bench{i % 5}.group{(i / 5) % 10}.item{i}.{last segment}</c>: five scopes of ten groups
+/// each, as a client tree of many scopes would look, and every method its own leaf group. Enum names
+/// get the copy's number (<c>AutoMessageType7</c>); a copy's object types keep their names (copies of
+/// one spec declare them alike, which the format allows). Each scope gets a copy of the Chatbots 2.0
+/// types file, and <c>spec/errors.yaml</c> and <c>spec/naming.yaml</c> come along unchanged.
 /// </summary>
 internal static partial class SyntheticSpecs
 {
@@ -29,11 +31,18 @@ internal static partial class SyntheticSpecs
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         IReadOnlyList<(string Path, string Text)> real = s_realMethods.Value;
-        var specs = new List<(string Path, string Text)>(count + 2)
+        var specs = new List<(string Path, string Text)>(count + 2 + Scopes)
         {
             ReadRepositoryFile("spec/errors.yaml"),
             ReadRepositoryFile("spec/naming.yaml"),
         };
+
+        (string _, string types) = ReadRepositoryFile("spec/imbot/imbot.v2.types.yaml");
+        for (int scope = 0; scope < Math.Min(Scopes, count); scope++)
+        {
+            string name = "bench" + scope.ToString(CultureInfo.InvariantCulture);
+            specs.Add(("spec/" + name + "/" + name + ".types.yaml", ScopeLine().Replace(types, "scope: " + name, 1)));
+        }
 
         for (int i = 0; i < count; i++)
         {
@@ -72,15 +81,20 @@ internal static partial class SyntheticSpecs
 
     private static IReadOnlyList<(string Path, string Text)> ReadRealMethods()
     {
-        List<(string Path, string Text)> real = Directory.EnumerateFiles(RepositoryRoot.Combine("spec/imopenlines"), "*.yaml")
+        List<(string Path, string Text)> real = new[] { "spec/imopenlines", "spec/imbot" }
+            .SelectMany(folder => Directory.EnumerateFiles(RepositoryRoot.Combine(folder), "*.yaml"))
+            .Where(file => !file.EndsWith(".types.yaml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(file => (file, File.ReadAllText(file)))
             .ToList();
-        return real.Count > 0 ? real : throw new InvalidOperationException("No method specs in " + RepositoryRoot.Combine("spec/imopenlines"));
+        return real.Count > 0 ? real : throw new InvalidOperationException("No method specs in spec/imopenlines and spec/imbot");
     }
 
     private static (string Path, string Text) ReadRepositoryFile(string relative) => (relative, File.ReadAllText(RepositoryRoot.Combine(relative)));
 
     [GeneratedRegex(@"^method:[ \t]*(?<name>[A-Za-z0-9.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex MethodLine();
+
+    [GeneratedRegex(@"^scope:[ \t]*[a-z0-9]+", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeLine();
 }

@@ -14,10 +14,12 @@ internal static class SeedSpecs
     /// <summary>
     /// The seed files for a mode. An app references the SDK, which already has the SDK's methods and enums:
     /// an app declaring them again is an error every time (B24G2007), so an app case starts from the
-    /// fuzzer's own seeds and the two shared files.
+    /// fuzzer's own seeds and the two shared files (errors.yaml and naming.yaml at the top of spec/).
     /// </summary>
     public static IReadOnlyList<(string Path, string Text)> For(FuzzMode mode) =>
-        mode == FuzzMode.Sdk ? s_files.Value : s_files.Value.Where(f => !f.Path.StartsWith("spec/imopenlines/", StringComparison.Ordinal)).ToArray();
+        mode == FuzzMode.Sdk ? s_files.Value : s_files.Value.Where(f => IsShared(f.Path) || f.Path.StartsWith("spec/demo/", StringComparison.Ordinal)).ToArray();
+
+    private static bool IsShared(string path) => path.IndexOf('/', "spec/".Length) < 0;
 
     private static (string Path, string Text)[] Load()
     {

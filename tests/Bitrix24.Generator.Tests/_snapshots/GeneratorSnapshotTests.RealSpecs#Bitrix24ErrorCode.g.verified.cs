@@ -19,15 +19,177 @@ namespace Bitrix24
         /// <remarks><c>ACCESS_DENIED</c>, HTTP 403. The portal's plan has no REST API.</remarks>
         AccessDenied = 1191303479,
 
+        /// <summary>The attachment structure is incorrect</summary>
+        /// <remarks><c>ATTACH_ERROR</c>, HTTP 400. fields.attach has a wrong structure.</remarks>
+        AttachError = 1346888133,
+
+        /// <summary>The attachment is too large</summary>
+        /// <remarks>
+        /// <c>ATTACH_OVERSIZE</c>, HTTP 400. fields.attach, serialized, has more than 60,000 characters.
+        /// </remarks>
+        AttachOversize = 335048258,
+
+        /// <summary>Auth error</summary>
+        /// <remarks><c>AUTH_ERROR</c>, HTTP 400. The calling user could not be determined.</remarks>
+        AuthError = 216896982,
+
+        /// <summary>Avatar exceeds maximum size</summary>
+        /// <remarks>
+        /// <c>BOT_AVATAR_INCORRECT_SIZE</c>, HTTP 400. fields.properties.avatar is larger than 5000x5000 pixels.
+        /// </remarks>
+        BotAvatarIncorrectSize = 468745038,
+
+        /// <summary>Avatar must be an image</summary>
+        /// <remarks>
+        /// <c>BOT_AVATAR_INCORRECT_TYPE</c>, HTTP 400. fields.properties.avatar is not an image/* file.
+        /// </remarks>
+        BotAvatarIncorrectType = 636732911,
+
+        /// <summary>Bot code is already taken</summary>
+        /// <remarks>
+        /// <c>BOT_CODE_ALREADY_TAKEN</c>, HTTP 400. Another application already has a bot with this code.
+        /// </remarks>
+        BotCodeAlreadyTaken = 1785651733,
+
+        /// <summary>Bot code is required</summary>
+        /// <remarks><c>BOT_CODE_REQUIRED</c>, HTTP 400. fields.code is missing.</remarks>
+        BotCodeRequired = 353694874,
+
         /// <summary>Bot not found</summary>
         /// <remarks>
         /// <c>BOT_ID_ERROR</c>, HTTP 400. The application (or the webhook's CLIENT_ID) has no registered chat bot.
         /// </remarks>
         BotIdError = 1353872347,
 
+        /// <summary>Bot ID is required</summary>
+        /// <remarks>
+        /// <c>BOT_ID_REQUIRED</c>, HTTP 400. An imbot.v2 method that acts as a bot was called without botId.
+        /// </remarks>
+        BotIdRequired = 36081710,
+
+        /// <summary>Invalid callback URL</summary>
+        /// <remarks><c>BOT_INVALID_CALLBACK</c>, HTTP 400. fields.webhookUrl is not a valid handler URL.</remarks>
+        BotInvalidCallback = 125767456,
+
+        /// <summary>Invalid event mode</summary>
+        /// <remarks><c>BOT_INVALID_EVENT_MODE</c>, HTTP 400. fields.eventMode is neither fetch nor webhook.</remarks>
+        BotInvalidEventMode = 1640306293,
+
+        /// <summary>Invalid bot type</summary>
+        /// <remarks>
+        /// <c>BOT_INVALID_TYPE</c>, HTTP 400. fields.type is none of bot, network, openline, supervisor, personal.
+        /// </remarks>
+        BotInvalidType = 2026683359,
+
+        /// <summary>Bot limit exceeded</summary>
+        /// <remarks><c>BOT_LIMIT_EXCEEDED</c>, HTTP 400. The application already has 100 bots.</remarks>
+        BotLimitExceeded = 756058054,
+
+        /// <summary>Bot not found</summary>
+        /// <remarks>
+        /// <c>BOT_NOT_FOUND</c>, HTTP 400. No bot has the botId (or code) given to an imbot.v2 method; it may have been
+        /// unregistered.
+        /// </remarks>
+        BotNotFound = 156593163,
+
+        /// <summary>Bot is registered by another application</summary>
+        /// <remarks>
+        /// <c>BOT_OWNERSHIP_ERROR</c>, HTTP 403. The bot of an imbot.v2 call belongs to another application, or was
+        /// registered with another botToken (also the old token after a rotation with imbot.v2.Bot.update).
+        /// </remarks>
+        BotOwnershipError = 592418461,
+
+        /// <summary>Bot properties are required</summary>
+        /// <remarks><c>BOT_PROPERTIES_REQUIRED</c>, HTTP 400. fields.properties (its name) is missing.</remarks>
+        BotPropertiesRequired = 1819952058,
+
+        /// <summary>Bot registration failed</summary>
+        /// <remarks><c>BOT_REGISTER_FAILED</c>, HTTP 400. The portal could not register the bot.</remarks>
+        BotRegisterFailed = 1824397334,
+
+        /// <summary>BOT_TOKEN_INVALID_LENGTH</summary>
+        /// <remarks>
+        /// <c>BOT_TOKEN_INVALID_LENGTH</c>, HTTP 400. fields.botToken is longer than 40 characters (refused from
+        /// 06.08.2026). Named by the change log (BOT-BC-0506-1), which gives no error_description text.
+        /// </remarks>
+        BotTokenInvalidLength = 463495957,
+
+        /// <summary>Bot token is not specified</summary>
+        /// <remarks>
+        /// <c>BOT_TOKEN_NOT_SPECIFIED</c>, HTTP 400. An imbot.v2 method was called through an incoming webhook without
+        /// botToken (in imbot.v2.Bot.register, without fields.botToken). Portals before REST revision 34 answered
+        /// CLIENT_ID_NOT_SPECIFIED instead. Ready-made wrappers do not add botToken by themselves.
+        /// </remarks>
+        BotTokenNotSpecified = 1121126955,
+
+        /// <summary>Bot token rotation failed</summary>
+        /// <remarks>
+        /// <c>BOT_TOKEN_ROTATION_FAILED</c>, HTTP 400. fields.botToken could not be set; the reason is not disclosed (for
+        /// example, another bot has it).
+        /// </remarks>
+        BotTokenRotationFailed = 548635277,
+
+        /// <summary>Bot type not allowed</summary>
+        /// <remarks><c>BOT_TYPE_NOT_ALLOWED</c>, HTTP 403. The bot is neither a supervisor nor a personal bot.</remarks>
+        BotTypeNotAllowed = 2079248266,
+
+        /// <summary>Bot unregistration failed</summary>
+        /// <remarks><c>BOT_UNREGISTER_FAILED</c>, HTTP 400. The portal could not delete the bot.</remarks>
+        BotUnregisterFailed = 105999783,
+
+        /// <summary>Webhook URL is required</summary>
+        /// <remarks>
+        /// <c>BOT_WEBHOOK_URL_REQUIRED</c>, HTTP 400. fields.eventMode is webhook but fields.webhookUrl is missing.
+        /// </remarks>
+        BotWebhookUrlRequired = 1702722274,
+
         /// <summary>Chat ID can't be empty</summary>
         /// <remarks><c>CHAT_ID_EMPTY</c>, HTTP 400. CHAT_ID is missing or not positive.</remarks>
         ChatIdEmpty = 2007362015,
+
+        /// <summary>Command already exists</summary>
+        /// <remarks><c>COMMAND_ALREADY_EXISTS</c>, HTTP 400. The bot already has a command with this name.</remarks>
+        CommandAlreadyExists = 717754514,
+
+        /// <summary>Command answer failed</summary>
+        /// <remarks><c>COMMAND_ANSWER_FAILED</c>, HTTP 400. The portal could not send the answer.</remarks>
+        CommandAnswerFailed = 614868891,
+
+        /// <summary>Command name is empty</summary>
+        /// <remarks><c>COMMAND_NAME_EMPTY</c>, HTTP 400. fields.command is empty.</remarks>
+        CommandNameEmpty = 1360843706,
+
+        /// <summary>Command name is invalid</summary>
+        /// <remarks><c>COMMAND_NAME_INVALID</c>, HTTP 400. fields.command is not a string.</remarks>
+        CommandNameInvalid = 1211710196,
+
+        /// <summary>Command not found</summary>
+        /// <remarks>
+        /// <c>COMMAND_NOT_FOUND</c>, HTTP 400. No command of this bot has commandId, or it is not accessible.
+        /// </remarks>
+        CommandNotFound = 680991167,
+
+        /// <summary>Command registration failed</summary>
+        /// <remarks><c>COMMAND_REGISTER_FAILED</c>, HTTP 400. The portal could not register the command.</remarks>
+        CommandRegisterFailed = 559894762,
+
+        /// <summary>Command is required</summary>
+        /// <remarks><c>COMMAND_REQUIRED</c>, HTTP 400. fields.command is missing.</remarks>
+        CommandRequired = 647288018,
+
+        /// <summary>Command title is required</summary>
+        /// <remarks>
+        /// <c>COMMAND_TITLE_REQUIRED</c>, HTTP 400. fields.title is missing for a visible command (hidden false).
+        /// </remarks>
+        CommandTitleRequired = 594650921,
+
+        /// <summary>Message is empty</summary>
+        /// <remarks><c>EMPTY_MESSAGE</c>, HTTP 400. The message has neither text nor an attachment.</remarks>
+        EmptyMessage = 893252362,
+
+        /// <summary>Empty user IDs</summary>
+        /// <remarks><c>EMPTY_USER_IDS</c>, HTTP 400. userIds is missing or empty.</remarks>
+        EmptyUserIds = 1406531793,
 
         /// <summary>Max batch length exceeded</summary>
         /// <remarks>
@@ -60,6 +222,38 @@ namespace Bitrix24
         /// <c>expired_token</c>, HTTP 401. The OAuth access token expired (it lives one hour); the method did not run.
         /// </remarks>
         ExpiredToken = 1412034124,
+
+        /// <summary>File access error</summary>
+        /// <remarks><c>FILE_ACCESS_ERROR</c>, HTTP 403. The bot may not download the file.</remarks>
+        FileAccessError = 464937963,
+
+        /// <summary>File name or content is empty</summary>
+        /// <remarks><c>FILE_EMPTY</c>, HTTP 400. fields.name or fields.content is missing.</remarks>
+        FileEmpty = 1900347125,
+
+        /// <summary>Failed to get chat folder</summary>
+        /// <remarks><c>FILE_FOLDER_ERROR</c>, HTTP 400. The chat's Drive folder could not be found or made.</remarks>
+        FileFolderError = 90959993,
+
+        /// <summary>Invalid base64 content</summary>
+        /// <remarks><c>FILE_INVALID_CONTENT</c>, HTTP 400. fields.content is not valid Base64.</remarks>
+        FileInvalidContent = 395055133,
+
+        /// <summary>File not found</summary>
+        /// <remarks><c>FILE_NOT_FOUND</c>, HTTP 400. No file has this fileId.</remarks>
+        FileNotFound = 1430178154,
+
+        /// <summary>Failed to send message</summary>
+        /// <remarks><c>FILE_SEND_FAILED</c>, HTTP 400. The message with the file could not be sent.</remarks>
+        FileSendFailed = 1130051770,
+
+        /// <summary>File is too large</summary>
+        /// <remarks><c>FILE_TOO_LARGE</c>, HTTP 400. The file is larger than 100 MB.</remarks>
+        FileTooLarge = 1481980934,
+
+        /// <summary>File upload failed</summary>
+        /// <remarks><c>FILE_UPLOAD_FAILED</c>, HTTP 400. The file could not be saved.</remarks>
+        FileUploadFailed = 1009256735,
 
         /// <summary>The request requires higher privileges than provided by the webhook token</summary>
         /// <remarks>
@@ -96,6 +290,17 @@ namespace Bitrix24
         /// <remarks><c>invalid_scope</c>. The requested scope is not allowed for the application.</remarks>
         InvalidScope = 1253514083,
 
+        /// <summary>Message access denied</summary>
+        /// <remarks>
+        /// <c>MESSAGE_ACCESS_DENIED</c>, HTTP 403. The bot is not a member of the message's chat or cannot see its
+        /// history.
+        /// </remarks>
+        MessageAccessDenied = 1601659107,
+
+        /// <summary>Message not found</summary>
+        /// <remarks><c>MESSAGE_NOT_FOUND</c>, HTTP 400. messageId is not found.</remarks>
+        MessageNotFound = 2018468077,
+
         /// <summary>Wrong authorization data</summary>
         /// <remarks><c>NO_AUTH_FOUND</c>, HTTP 401. The access token or the webhook code is not valid.</remarks>
         NoAuthFound = 2052410046,
@@ -124,6 +329,10 @@ namespace Bitrix24
         /// </remarks>
         OverloadLimit = 1954273947,
 
+        /// <summary>Required parameters are missing</summary>
+        /// <remarks><c>PARAMS_REQUIRED</c>, HTTP 400. Neither botId nor code was given.</remarks>
+        ParamsRequired = 1271896909,
+
         /// <summary>Payment required</summary>
         /// <remarks><c>PAYMENT_REQUIRED</c>. The application's subscription must be paid.</remarks>
         PaymentRequired = 2005381523,
@@ -146,6 +355,22 @@ namespace Bitrix24
         /// <remarks><c>QUEUE_ID_EMPTY</c>, HTTP 400. QUEUE_ID is given but empty or not positive.</remarks>
         QueueIdEmpty = 176341062,
 
+        /// <summary>Reaction already set</summary>
+        /// <remarks><c>REACTION_ALREADY_SET</c>, HTTP 400. The bot already set this reaction on the message.</remarks>
+        ReactionAlreadySet = 1111207618,
+
+        /// <summary>Reaction not found</summary>
+        /// <remarks><c>REACTION_NOT_FOUND</c>, HTTP 400. reaction is not a known reaction code.</remarks>
+        ReactionNotFound = 386796055,
+
+        /// <summary>Scope error</summary>
+        /// <remarks><c>SCOPE_ERROR</c>, HTTP 403. withUserEvents is true but the application has no im scope.</remarks>
+        ScopeError = 1337241514,
+
+        /// <summary>Sending failed</summary>
+        /// <remarks><c>SENDING_FAILED</c>, HTTP 400. The portal could not send the message.</remarks>
+        SendingFailed = 1774507507,
+
         /// <summary>Queue ID or User ID can't be empty</summary>
         /// <remarks><c>TRANSFER_ID_EMPTY</c>, HTTP 400. None of USER_ID, QUEUE_ID and TRANSFER_ID was given.</remarks>
         TransferIdEmpty = 112696488,
@@ -159,6 +384,13 @@ namespace Bitrix24
         /// <summary>User ID can't be empty</summary>
         /// <remarks><c>USER_ID_EMPTY</c>, HTTP 400. USER_ID is given but empty or not positive.</remarks>
         UserIdEmpty = 331476316,
+
+        /// <summary>User not subscribed</summary>
+        /// <remarks>
+        /// <c>USER_NOT_SUBSCRIBED</c>, HTTP 400. withUserEvents is true but the user has not subscribed with
+        /// im.v2.Event.subscribe.
+        /// </remarks>
+        UserNotSubscribed = 1061987845,
 
         /// <summary>Access for this method not allowed by session authorization</summary>
         /// <remarks><c>WRONG_AUTH_TYPE</c>, HTTP 403. The method was called with session authorization.</remarks>
@@ -187,26 +419,74 @@ namespace Bitrix24
             return code switch
             {
                 "ACCESS_DENIED" => Bitrix24ErrorCode.AccessDenied,
+                "ATTACH_ERROR" => Bitrix24ErrorCode.AttachError,
+                "ATTACH_OVERSIZE" => Bitrix24ErrorCode.AttachOversize,
+                "AUTH_ERROR" => Bitrix24ErrorCode.AuthError,
+                "BOT_AVATAR_INCORRECT_SIZE" => Bitrix24ErrorCode.BotAvatarIncorrectSize,
+                "BOT_AVATAR_INCORRECT_TYPE" => Bitrix24ErrorCode.BotAvatarIncorrectType,
+                "BOT_CODE_ALREADY_TAKEN" => Bitrix24ErrorCode.BotCodeAlreadyTaken,
+                "BOT_CODE_REQUIRED" => Bitrix24ErrorCode.BotCodeRequired,
                 "BOT_ID_ERROR" => Bitrix24ErrorCode.BotIdError,
+                "BOT_ID_REQUIRED" => Bitrix24ErrorCode.BotIdRequired,
+                "BOT_INVALID_CALLBACK" => Bitrix24ErrorCode.BotInvalidCallback,
+                "BOT_INVALID_EVENT_MODE" => Bitrix24ErrorCode.BotInvalidEventMode,
+                "BOT_INVALID_TYPE" => Bitrix24ErrorCode.BotInvalidType,
+                "BOT_LIMIT_EXCEEDED" => Bitrix24ErrorCode.BotLimitExceeded,
+                "BOT_NOT_FOUND" => Bitrix24ErrorCode.BotNotFound,
+                "BOT_OWNERSHIP_ERROR" => Bitrix24ErrorCode.BotOwnershipError,
+                "BOT_PROPERTIES_REQUIRED" => Bitrix24ErrorCode.BotPropertiesRequired,
+                "BOT_REGISTER_FAILED" => Bitrix24ErrorCode.BotRegisterFailed,
+                "BOT_TOKEN_INVALID_LENGTH" => Bitrix24ErrorCode.BotTokenInvalidLength,
+                "BOT_TOKEN_NOT_SPECIFIED" => Bitrix24ErrorCode.BotTokenNotSpecified,
+                "BOT_TOKEN_ROTATION_FAILED" => Bitrix24ErrorCode.BotTokenRotationFailed,
+                "BOT_TYPE_NOT_ALLOWED" => Bitrix24ErrorCode.BotTypeNotAllowed,
+                "BOT_UNREGISTER_FAILED" => Bitrix24ErrorCode.BotUnregisterFailed,
+                "BOT_WEBHOOK_URL_REQUIRED" => Bitrix24ErrorCode.BotWebhookUrlRequired,
                 "CHAT_ID_EMPTY" => Bitrix24ErrorCode.ChatIdEmpty,
+                "COMMAND_ALREADY_EXISTS" => Bitrix24ErrorCode.CommandAlreadyExists,
+                "COMMAND_ANSWER_FAILED" => Bitrix24ErrorCode.CommandAnswerFailed,
+                "COMMAND_NAME_EMPTY" => Bitrix24ErrorCode.CommandNameEmpty,
+                "COMMAND_NAME_INVALID" => Bitrix24ErrorCode.CommandNameInvalid,
+                "COMMAND_NOT_FOUND" => Bitrix24ErrorCode.CommandNotFound,
+                "COMMAND_REGISTER_FAILED" => Bitrix24ErrorCode.CommandRegisterFailed,
+                "COMMAND_REQUIRED" => Bitrix24ErrorCode.CommandRequired,
+                "COMMAND_TITLE_REQUIRED" => Bitrix24ErrorCode.CommandTitleRequired,
+                "EMPTY_MESSAGE" => Bitrix24ErrorCode.EmptyMessage,
+                "EMPTY_USER_IDS" => Bitrix24ErrorCode.EmptyUserIds,
                 "ERROR_BATCH_LENGTH_EXCEEDED" => Bitrix24ErrorCode.ErrorBatchLengthExceeded,
                 "ERROR_BATCH_METHOD_NOT_ALLOWED" => Bitrix24ErrorCode.ErrorBatchMethodNotAllowed,
                 "ERROR_MANIFEST_IS_NOT_AVAILABLE" => Bitrix24ErrorCode.ErrorManifestIsNotAvailable,
                 "ERROR_METHOD_NOT_FOUND" => Bitrix24ErrorCode.ErrorMethodNotFound,
                 "ERROR_UNEXPECTED_ANSWER" => Bitrix24ErrorCode.ErrorUnexpectedAnswer,
+                "FILE_ACCESS_ERROR" => Bitrix24ErrorCode.FileAccessError,
+                "FILE_EMPTY" => Bitrix24ErrorCode.FileEmpty,
+                "FILE_FOLDER_ERROR" => Bitrix24ErrorCode.FileFolderError,
+                "FILE_INVALID_CONTENT" => Bitrix24ErrorCode.FileInvalidContent,
+                "FILE_NOT_FOUND" => Bitrix24ErrorCode.FileNotFound,
+                "FILE_SEND_FAILED" => Bitrix24ErrorCode.FileSendFailed,
+                "FILE_TOO_LARGE" => Bitrix24ErrorCode.FileTooLarge,
+                "FILE_UPLOAD_FAILED" => Bitrix24ErrorCode.FileUploadFailed,
                 "INTERNAL_SERVER_ERROR" => Bitrix24ErrorCode.InternalServerError,
                 "INVALID_CREDENTIALS" => Bitrix24ErrorCode.InvalidCredentials,
                 "INVALID_REQUEST" => Bitrix24ErrorCode.InvalidRequest,
+                "MESSAGE_ACCESS_DENIED" => Bitrix24ErrorCode.MessageAccessDenied,
+                "MESSAGE_NOT_FOUND" => Bitrix24ErrorCode.MessageNotFound,
                 "NO_AUTH_FOUND" => Bitrix24ErrorCode.NoAuthFound,
                 "OPERATION_TIME_LIMIT" => Bitrix24ErrorCode.OperationTimeLimit,
                 "OPERATOR_WRONG" => Bitrix24ErrorCode.OperatorWrong,
                 "OVERLOAD_LIMIT" => Bitrix24ErrorCode.OverloadLimit,
+                "PARAMS_REQUIRED" => Bitrix24ErrorCode.ParamsRequired,
                 "PAYMENT_REQUIRED" => Bitrix24ErrorCode.PaymentRequired,
                 "PORTAL_DELETED" => Bitrix24ErrorCode.PortalDeleted,
                 "QUERY_LIMIT_EXCEEDED" => Bitrix24ErrorCode.QueryLimitExceeded,
                 "QUEUE_ID_EMPTY" => Bitrix24ErrorCode.QueueIdEmpty,
+                "REACTION_ALREADY_SET" => Bitrix24ErrorCode.ReactionAlreadySet,
+                "REACTION_NOT_FOUND" => Bitrix24ErrorCode.ReactionNotFound,
+                "SCOPE_ERROR" => Bitrix24ErrorCode.ScopeError,
+                "SENDING_FAILED" => Bitrix24ErrorCode.SendingFailed,
                 "TRANSFER_ID_EMPTY" => Bitrix24ErrorCode.TransferIdEmpty,
                 "USER_ID_EMPTY" => Bitrix24ErrorCode.UserIdEmpty,
+                "USER_NOT_SUBSCRIBED" => Bitrix24ErrorCode.UserNotSubscribed,
                 "WRONG_AUTH_TYPE" => Bitrix24ErrorCode.WrongAuthType,
                 "WRONG_CHAT" => Bitrix24ErrorCode.WrongChat,
                 "WRONG_ENCODING" => Bitrix24ErrorCode.WrongEncoding,
@@ -227,26 +507,74 @@ namespace Bitrix24
             return errorCode switch
             {
                 Bitrix24ErrorCode.AccessDenied => "ACCESS_DENIED",
+                Bitrix24ErrorCode.AttachError => "ATTACH_ERROR",
+                Bitrix24ErrorCode.AttachOversize => "ATTACH_OVERSIZE",
+                Bitrix24ErrorCode.AuthError => "AUTH_ERROR",
+                Bitrix24ErrorCode.BotAvatarIncorrectSize => "BOT_AVATAR_INCORRECT_SIZE",
+                Bitrix24ErrorCode.BotAvatarIncorrectType => "BOT_AVATAR_INCORRECT_TYPE",
+                Bitrix24ErrorCode.BotCodeAlreadyTaken => "BOT_CODE_ALREADY_TAKEN",
+                Bitrix24ErrorCode.BotCodeRequired => "BOT_CODE_REQUIRED",
                 Bitrix24ErrorCode.BotIdError => "BOT_ID_ERROR",
+                Bitrix24ErrorCode.BotIdRequired => "BOT_ID_REQUIRED",
+                Bitrix24ErrorCode.BotInvalidCallback => "BOT_INVALID_CALLBACK",
+                Bitrix24ErrorCode.BotInvalidEventMode => "BOT_INVALID_EVENT_MODE",
+                Bitrix24ErrorCode.BotInvalidType => "BOT_INVALID_TYPE",
+                Bitrix24ErrorCode.BotLimitExceeded => "BOT_LIMIT_EXCEEDED",
+                Bitrix24ErrorCode.BotNotFound => "BOT_NOT_FOUND",
+                Bitrix24ErrorCode.BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+                Bitrix24ErrorCode.BotPropertiesRequired => "BOT_PROPERTIES_REQUIRED",
+                Bitrix24ErrorCode.BotRegisterFailed => "BOT_REGISTER_FAILED",
+                Bitrix24ErrorCode.BotTokenInvalidLength => "BOT_TOKEN_INVALID_LENGTH",
+                Bitrix24ErrorCode.BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+                Bitrix24ErrorCode.BotTokenRotationFailed => "BOT_TOKEN_ROTATION_FAILED",
+                Bitrix24ErrorCode.BotTypeNotAllowed => "BOT_TYPE_NOT_ALLOWED",
+                Bitrix24ErrorCode.BotUnregisterFailed => "BOT_UNREGISTER_FAILED",
+                Bitrix24ErrorCode.BotWebhookUrlRequired => "BOT_WEBHOOK_URL_REQUIRED",
                 Bitrix24ErrorCode.ChatIdEmpty => "CHAT_ID_EMPTY",
+                Bitrix24ErrorCode.CommandAlreadyExists => "COMMAND_ALREADY_EXISTS",
+                Bitrix24ErrorCode.CommandAnswerFailed => "COMMAND_ANSWER_FAILED",
+                Bitrix24ErrorCode.CommandNameEmpty => "COMMAND_NAME_EMPTY",
+                Bitrix24ErrorCode.CommandNameInvalid => "COMMAND_NAME_INVALID",
+                Bitrix24ErrorCode.CommandNotFound => "COMMAND_NOT_FOUND",
+                Bitrix24ErrorCode.CommandRegisterFailed => "COMMAND_REGISTER_FAILED",
+                Bitrix24ErrorCode.CommandRequired => "COMMAND_REQUIRED",
+                Bitrix24ErrorCode.CommandTitleRequired => "COMMAND_TITLE_REQUIRED",
+                Bitrix24ErrorCode.EmptyMessage => "EMPTY_MESSAGE",
+                Bitrix24ErrorCode.EmptyUserIds => "EMPTY_USER_IDS",
                 Bitrix24ErrorCode.ErrorBatchLengthExceeded => "ERROR_BATCH_LENGTH_EXCEEDED",
                 Bitrix24ErrorCode.ErrorBatchMethodNotAllowed => "ERROR_BATCH_METHOD_NOT_ALLOWED",
                 Bitrix24ErrorCode.ErrorManifestIsNotAvailable => "ERROR_MANIFEST_IS_NOT_AVAILABLE",
                 Bitrix24ErrorCode.ErrorMethodNotFound => "ERROR_METHOD_NOT_FOUND",
                 Bitrix24ErrorCode.ErrorUnexpectedAnswer => "ERROR_UNEXPECTED_ANSWER",
+                Bitrix24ErrorCode.FileAccessError => "FILE_ACCESS_ERROR",
+                Bitrix24ErrorCode.FileEmpty => "FILE_EMPTY",
+                Bitrix24ErrorCode.FileFolderError => "FILE_FOLDER_ERROR",
+                Bitrix24ErrorCode.FileInvalidContent => "FILE_INVALID_CONTENT",
+                Bitrix24ErrorCode.FileNotFound => "FILE_NOT_FOUND",
+                Bitrix24ErrorCode.FileSendFailed => "FILE_SEND_FAILED",
+                Bitrix24ErrorCode.FileTooLarge => "FILE_TOO_LARGE",
+                Bitrix24ErrorCode.FileUploadFailed => "FILE_UPLOAD_FAILED",
                 Bitrix24ErrorCode.InternalServerError => "INTERNAL_SERVER_ERROR",
                 Bitrix24ErrorCode.InvalidCredentials => "INVALID_CREDENTIALS",
                 Bitrix24ErrorCode.InvalidRequest => "INVALID_REQUEST",
+                Bitrix24ErrorCode.MessageAccessDenied => "MESSAGE_ACCESS_DENIED",
+                Bitrix24ErrorCode.MessageNotFound => "MESSAGE_NOT_FOUND",
                 Bitrix24ErrorCode.NoAuthFound => "NO_AUTH_FOUND",
                 Bitrix24ErrorCode.OperationTimeLimit => "OPERATION_TIME_LIMIT",
                 Bitrix24ErrorCode.OperatorWrong => "OPERATOR_WRONG",
                 Bitrix24ErrorCode.OverloadLimit => "OVERLOAD_LIMIT",
+                Bitrix24ErrorCode.ParamsRequired => "PARAMS_REQUIRED",
                 Bitrix24ErrorCode.PaymentRequired => "PAYMENT_REQUIRED",
                 Bitrix24ErrorCode.PortalDeleted => "PORTAL_DELETED",
                 Bitrix24ErrorCode.QueryLimitExceeded => "QUERY_LIMIT_EXCEEDED",
                 Bitrix24ErrorCode.QueueIdEmpty => "QUEUE_ID_EMPTY",
+                Bitrix24ErrorCode.ReactionAlreadySet => "REACTION_ALREADY_SET",
+                Bitrix24ErrorCode.ReactionNotFound => "REACTION_NOT_FOUND",
+                Bitrix24ErrorCode.ScopeError => "SCOPE_ERROR",
+                Bitrix24ErrorCode.SendingFailed => "SENDING_FAILED",
                 Bitrix24ErrorCode.TransferIdEmpty => "TRANSFER_ID_EMPTY",
                 Bitrix24ErrorCode.UserIdEmpty => "USER_ID_EMPTY",
+                Bitrix24ErrorCode.UserNotSubscribed => "USER_NOT_SUBSCRIBED",
                 Bitrix24ErrorCode.WrongAuthType => "WRONG_AUTH_TYPE",
                 Bitrix24ErrorCode.WrongChat => "WRONG_CHAT",
                 Bitrix24ErrorCode.WrongEncoding => "WRONG_ENCODING",
