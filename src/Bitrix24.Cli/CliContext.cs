@@ -12,4 +12,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDic
     /// <summary>The webhook from the environment, or null when it is unset or blank.</summary>
     public string? WebhookFromEnvironment =>
         Environment.TryGetValue(WebhookVariable, out string? value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>Where <c>@file</c> paths of JSON parameters are found: the current directory unless a test says otherwise.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 }

@@ -83,7 +83,7 @@ public sealed class MadeUpMethodTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("--ids, --IDS <int[]>", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Repeat the option or separate values with commas.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Repeat the option, separate values with commas, or give a JSON array.", run.Out, StringComparison.Ordinal);
         Assert.Contains("--mode, --MODE <fast_mode|SLOW>", run.Out, StringComparison.Ordinal);
         Assert.Contains("fast_mode - Quick.", run.Out, StringComparison.Ordinal);
 

@@ -77,4 +77,40 @@ public sealed class ParameterValueParserTests
         Assert.Equal("WELCOME|DEFAULT", ValueFormat.HelpName(Kind));
         Assert.Equal("int[]", ValueFormat.HelpName(Bitrix24ValueType.ArrayOf(Bitrix24ValueType.Int32)));
     }
+
+    [Theory]
+    [InlineData("[1,2]", true)]
+    [InlineData(" [1]", true)]
+    [InlineData("1,2", false)]
+    [InlineData("@ids.json", false)]
+    public void A_list_of_scalars_is_json_only_when_given_as_a_json_array(string token, bool json) =>
+        Assert.Equal(json, ParameterValueParser.IsJson(Bitrix24ValueType.ArrayOf(Bitrix24ValueType.Int32), [token]));
+
+    [Fact]
+    public void Objects_maps_json_and_lists_of_objects_are_always_json()
+    {
+        Bitrix24ValueType item = Bitrix24ValueType.Object("Item", () => []);
+        Assert.True(ParameterValueParser.IsJson(item, ["x"]));
+        Assert.True(ParameterValueParser.IsJson(Bitrix24ValueType.MapOf(Bitrix24ValueType.Int32), ["x"]));
+        Assert.True(ParameterValueParser.IsJson(Bitrix24ValueType.Json, ["x"]));
+        Assert.True(ParameterValueParser.IsJson(Bitrix24ValueType.ArrayOf(item), ["x"]));
+        Assert.False(ParameterValueParser.IsJson(Bitrix24ValueType.String, ["[x]"]));
+        Assert.Equal("Item", ValueFormat.HelpName(item));
+        Assert.Equal("an object (Item) as JSON, or @file with it", ValueFormat.Expected(item));
+        Assert.Equal("any JSON, or @file with it", ValueFormat.Expected(Bitrix24ValueType.Json));
+    }
+
+    [Fact]
+    public void Text_starting_with_a_bracket_in_a_string_list_is_read_as_json_and_the_error_says_how_to_send_it()
+    {
+        Assert.False(ParameterValueParser.TryParseJson(Bitrix24ValueType.ArrayOf(Bitrix24ValueType.String), "TAGS", ["[urgent]"], ".", out _, out IReadOnlyList<string> problems));
+
+        string problem = Assert.Single(problems);
+        Assert.StartsWith("invalid JSON at line 1, column 2: 'u' is an invalid start of a value.", problem, StringComparison.Ordinal);
+        Assert.Contains("Quote the whole JSON for the shell: '[\"a\",\"b\"]'.", problem, StringComparison.Ordinal);
+        Assert.EndsWith("give the whole list as JSON: '[\"[text]\"]'.", problem, StringComparison.Ordinal);
+
+        Assert.True(ParameterValueParser.TryParseJson(Bitrix24ValueType.ArrayOf(Bitrix24ValueType.String), "TAGS", ["""["[urgent]"]"""], ".", out JsonNode? value, out _));
+        Assert.Equal("""["[urgent]"]""", value!.ToJsonString());
+    }
 }

@@ -46,6 +46,7 @@ public sealed class UsageErrorTests
     [InlineData("--CHATID", "--chat-id")]
     [InlineData("--mesage", "--message")]
     [InlineData("--nam", "--name")]
+    [InlineData("--nmae", "--name")]
     public async Task Unknown_parameter_suggests_the_closest(string typed, string suggested)
     {
         CliRun run = await CliRunner.RunAsync(Send, typed, "x");

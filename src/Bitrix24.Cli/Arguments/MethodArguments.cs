@@ -19,20 +19,30 @@ internal sealed class MethodArguments(IReadOnlyList<ParameterValue> values)
         foreach (ParameterValue value in Values)
         {
             writer.WritePropertyName(value.Parameter.WireName);
-            value.Value.WriteTo(writer);
+            if (value.Value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.Value.WriteTo(writer);
+            }
         }
     }
 
     /// <summary>The integer given for the parameter with this wire name (ignoring case), or null.</summary>
-    public long? FindInteger(string wireName)
+    public long? FindInteger(string wireName) => Find(wireName)?.Value switch
     {
-        ParameterValue? found = Values.FirstOrDefault(v => string.Equals(v.Parameter.WireName, wireName, StringComparison.OrdinalIgnoreCase));
-        return found?.Value switch
-        {
-            JsonValue number when number.TryGetValue(out int integer) => integer,
-            JsonValue number when number.TryGetValue(out long wide) => wide,
-            JsonValue text when text.TryGetValue(out string? s) && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed) => parsed,
-            _ => null,
-        };
-    }
+        JsonValue number when number.TryGetValue(out int integer) => integer,
+        JsonValue number when number.TryGetValue(out long wide) => wide,
+        JsonValue text when text.TryGetValue(out string? s) && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed) => parsed,
+        _ => null,
+    };
+
+    /// <summary>The text given for the parameter with this wire name (ignoring case), or null.</summary>
+    public string? FindString(string wireName) =>
+        Find(wireName)?.Value is JsonValue text && text.TryGetValue(out string? s) ? s : null;
+
+    private ParameterValue? Find(string wireName) =>
+        Values.FirstOrDefault(v => string.Equals(v.Parameter.WireName, wireName, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Bitrix24.Cli.Arguments;
@@ -7,7 +8,8 @@ namespace Bitrix24.Cli.Arguments;
 /// <summary>
 /// Turns the text given for a parameter into the JSON value its spec type sends, exactly as the
 /// generated code would write it: numbers as numbers, <c>yn</c> as "Y"/"N", enums as their wire value,
-/// date-times in the SDK's wire format.
+/// date-times in the SDK's wire format. Objects, maps, json and lists of them are JSON
+/// (<see cref="TryParseJson"/>), checked against the spec's type.
 /// </summary>
 internal static class ParameterValueParser
 {
@@ -50,6 +52,52 @@ internal static class ParameterValueParser
         invalid = value is null ? text : null;
         return value is not null;
     }
+
+    /// <summary>
+    /// Whether the value is read as JSON: always for objects, maps, json and lists of them; for a list of
+    /// scalars when it is given as a JSON array (<c>--ids [1,2]</c>) rather than as plain values.
+    /// </summary>
+    public static bool IsJson(Bitrix24ValueType type, IReadOnlyList<string> tokens) =>
+        ValueShape.TakesJson(type)
+        || (type.Kind == Bitrix24ValueKind.Array && tokens.Any(token => token.TrimStart().StartsWith('[')));
+
+    /// <summary>Reads and checks a value given as JSON (<see cref="IsJson"/>), inline or from <c>@file</c>.</summary>
+    /// <param name="type">The parameter's spec type.</param>
+    /// <param name="wireName">The parameter's wire name, which starts the path of every problem.</param>
+    /// <param name="tokens">The texts given: one.</param>
+    /// <param name="workingDirectory">Where a relative <c>@file</c> path starts.</param>
+    /// <param name="value">The JSON to send: as given, with yn booleans as "Y"/"N"; null for a JSON null.</param>
+    /// <param name="problems">Every problem found, each naming its path; empty on success.</param>
+    public static bool TryParseJson(
+        Bitrix24ValueType type,
+        string wireName,
+        IReadOnlyList<string> tokens,
+        string workingDirectory,
+        out JsonNode? value,
+        out IReadOnlyList<string> problems)
+    {
+        value = null;
+        if (tokens.Count != 1)
+        {
+            problems = [$"a JSON value must be the only value of the parameter; got {tokens.Count}"];
+            return false;
+        }
+
+        // A list of scalars gets here only as a JSON array ("[..."), so "@anna" in a string list stays text.
+        if (!JsonArgument.TryRead(tokens[0], workingDirectory, out JsonElement json, out string? problem))
+        {
+            problems = ValueShape.TakesJson(type)
+                ? [problem]
+                : [problem + " A list value starting with '[' is read as a JSON array; for text that starts with '[', give the whole list as JSON: '[\"[text]\"]'."];
+            return false;
+        }
+
+        (value, problems) = JsonValueChecker.Check(json, type, wireName);
+        return problems.Count == 0;
+    }
+
+    /// <summary>Whether the text is a date-time the SDK accepts: ISO 8601 with an offset.</summary>
+    public static bool IsDateTime(string text) => ParseDateTime(text) is not null;
 
     private static bool TryParseArray(Bitrix24ValueType elementType, IReadOnlyList<string> tokens, [NotNullWhen(true)] out JsonNode? value, [NotNullWhen(false)] out string? invalid)
     {

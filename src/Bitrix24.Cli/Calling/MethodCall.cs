@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Bitrix24.Cli.Arguments;
@@ -15,8 +16,11 @@ namespace Bitrix24.Cli.Calling;
 /// </summary>
 internal sealed class MethodCall(MethodCommand command, GlobalOptions global, CliContext context)
 {
-    // The emulator's chats are keyed by this parameter; any method that has it gets the transcript.
+    // The emulator's chats are keyed by these parameters; any method that has one gets the transcript:
+    // CHAT_ID (112) of the imopenlines methods, dialogId ("chat112") of Chatbots 2.0.
     private const string ChatParameter = "CHAT_ID";
+    private const string DialogParameter = "dialogId";
+    private const string GroupDialogPrefix = "chat";
 
     public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -29,32 +33,34 @@ internal sealed class MethodCall(MethodCommand command, GlobalOptions global, Cl
         report.Target(target.Description);
 
         // Like the SDK's own client: pooled connections recycled for DNS changes; the SDK applies its own timeout.
-        var capture = new RequestCapture(new SocketsHttpHandler
+        Bitrix24ClientOptions options = target.ClientOptions;
+        var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
-        });
+        };
+
+        // Each request is printed as it leaves, and each repeat of it by the SDK as one line, within the SDK's maximum.
+        int maxAttempts = options.Retry.Enabled ? options.Retry.MaxAttempts : 1;
+        var capture = new RequestCapture(handler, options.TimeProvider) { Sending = request => report.Sending(request, maxAttempts) };
         using var http = new HttpClient(capture) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("Bitrix24.Cli/" + typeof(MethodCall).Assembly.GetName().Version?.ToString(3));
-        using var client = new Bitrix24Client(target.ClientOptions, http);
+        using var client = new Bitrix24Client(options, http);
 
         int exitCode;
         try
         {
             Bitrix24Response<JsonElement> response = await client.CallAsync(CatalogMethodDescriptor.Create(command.Method), arguments, cancellationToken).ConfigureAwait(false);
-            report.Sent(capture.Requests);
             report.Result(response.Result);
             exitCode = ExitCodes.Success;
         }
         catch (Bitrix24ApiException e)
         {
-            report.Sent(capture.Requests);
             report.ApiError(e);
             exitCode = ExitCodes.PortalError;
         }
         catch (Bitrix24TransportException e)
         {
-            report.Sent(capture.Requests);
             report.TransportError(e);
             exitCode = ExitCodes.PortalError;
         }
@@ -67,6 +73,17 @@ internal sealed class MethodCall(MethodCommand command, GlobalOptions global, Cl
         return exitCode;
     }
 
-    private static ChatSnapshot? FindChat(PortalState state, MethodArguments arguments) =>
-        arguments.FindInteger(ChatParameter) is long id and > 0 and <= int.MaxValue ? state.FindChat((int)id) : null;
+    private static ChatSnapshot? FindChat(PortalState state, MethodArguments arguments)
+    {
+        long? id = arguments.FindInteger(ChatParameter);
+        if (id is null
+            && arguments.FindString(DialogParameter) is { } dialog
+            && dialog.StartsWith(GroupDialogPrefix, StringComparison.Ordinal)
+            && long.TryParse(dialog.AsSpan(GroupDialogPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long chatId))
+        {
+            id = chatId;
+        }
+
+        return id is > 0 and <= int.MaxValue ? state.FindChat((int)id.Value) : null;
+    }
 }

@@ -42,9 +42,14 @@ internal static class ClosestNames
         return typed.Length >= 3 && candidate.Contains(typed, StringComparison.OrdinalIgnoreCase) ? tolerance + 1 : null;
     }
 
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
+    /// <summary>
+    /// Edit distance with swaps (optimal string alignment): insertions, deletions, substitutions, and two
+    /// neighbouring letters swapped, the commonest typo (<c>nmae</c> for <c>name</c>), each costing one.
+    /// </summary>
     private static int Distance(string a, string b)
     {
+        // Three rows: two before the current one, for swaps.
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -59,9 +64,13 @@ internal static class ClosestNames
             {
                 int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

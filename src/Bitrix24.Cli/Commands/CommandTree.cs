@@ -27,7 +27,7 @@ internal sealed class CommandTree
         _root.Subcommands.Add(new MethodsCommand(methods, context));
         foreach (Bitrix24MethodInfo method in methods)
         {
-            var command = new MethodCommand(method);
+            var command = new MethodCommand(method, context.WorkingDirectory);
             command.SetAction((parse, cancellationToken) => new MethodCall(command, Global, context).RunAsync(parse, cancellationToken));
             _root.Subcommands.Add(command);
         }

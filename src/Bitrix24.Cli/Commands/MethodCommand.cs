@@ -7,11 +7,12 @@ namespace Bitrix24.Cli.Commands;
 /// <summary>The subcommand of one catalog method, with an option per parameter; built from the catalog alone.</summary>
 internal sealed class MethodCommand : Command
 {
-    public MethodCommand(Bitrix24MethodInfo method)
+    public MethodCommand(Bitrix24MethodInfo method, string workingDirectory)
         : base(method.Name, method.Summary)
     {
         Method = method;
-        Parameters = method.Parameters.Select(parameter => new ParameterOption(parameter)).ToArray();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        Parameters = method.Parameters.Select(parameter => new ParameterOption(parameter, workingDirectory, taken)).ToArray();
         foreach (ParameterOption option in Parameters)
         {
             Options.Add(option);
@@ -35,13 +36,19 @@ internal sealed class MethodCommand : Command
     public MethodArguments ReadArguments(ParseResult parse) =>
         new(Parameters
             .Where(option => parse.GetResult(option) is not null)
-            .Select(option => new ParameterValue(option.Parameter, parse.GetValue(option)!))
+            .Select(option => new ParameterValue(option.Parameter, parse.GetValue(option)!.Json))
             .ToArray());
 
-    /// <summary>What help adds below the options: scopes, idempotency and the official page.</summary>
+    /// <summary>What help adds below the options: the members of object parameters, scopes, idempotency and the official page.</summary>
     public string Details()
     {
         var text = new StringBuilder();
+        string members = JsonParameterHelp.Describe(Parameters);
+        if (members.Length > 0)
+        {
+            text.Append(members).AppendLine().AppendLine();
+        }
+
         if (Method.Scopes.Count > 0)
         {
             text.Append("Scopes: ").AppendJoin(", ", Method.Scopes).Append(". ");

@@ -57,7 +57,7 @@ internal static class UsageErrors
                 string[] unknown = tokens.Where(token => token.StartsWith('-')).ToArray();
                 if (unknown.Length == 0)
                 {
-                    yield return $"Unexpected argument '{tokens[0]}' for {method.Name}: values follow their parameter, e.g. --{method.Method.Parameters.FirstOrDefault()?.KebabName ?? "param"} value.";
+                    yield return $"Unexpected argument '{tokens[0]}' for {method.Name}: values follow their parameter, e.g. {method.Parameters.FirstOrDefault()?.Name ?? "--param"} value.";
                 }
 
                 foreach (string token in unknown)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Bitrix24.Cli.Transport;
 
@@ -10,6 +11,8 @@ namespace Bitrix24.Cli.Output;
 /// </summary>
 internal sealed class CallReport(CliContext context, SecretMask mask, bool jsonOnly)
 {
+    private CapturedRequest? _first;
+
     /// <summary>Says which portal the call goes to.</summary>
     public void Target(string description)
     {
@@ -20,19 +23,33 @@ internal sealed class CallReport(CliContext context, SecretMask mask, bool jsonO
         }
     }
 
-    /// <summary>The HTTP requests that went out, with their JSON bodies.</summary>
-    public void Sent(IReadOnlyList<CapturedRequest> requests)
+    /// <summary>
+    /// A request as it goes out. The first is printed in full; a repeat of it (the SDK repeats after
+    /// 503 <c>QUERY_LIMIT_EXCEEDED</c> and the like) is one line, "Repeated: attempt 2 of 5 after 0.6 s",
+    /// followed by the request only if it differs from the first.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="maxAttempts">The most attempts the SDK makes (its retry options).</param>
+    public void Sending(CapturedRequest request, int maxAttempts)
     {
         if (jsonOnly)
         {
             return;
         }
 
-        foreach (CapturedRequest request in requests)
+        if (request.Attempt > 1 && _first is not null)
         {
-            context.Out.WriteLine(mask.Apply($"Sent:    {request.Method} {request.Uri}"));
-            context.Out.WriteLine(mask.Apply($"Body:    {request.Body}"));
+            string waited = (request.Waited ?? TimeSpan.Zero).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            context.Out.WriteLine($"Repeated: attempt {request.Attempt} of {Math.Max(maxAttempts, request.Attempt)} after {waited} s");
+            if (request.Method == _first.Method && request.Uri == _first.Uri && request.Body == _first.Body)
+            {
+                return;
+            }
         }
+
+        _first ??= request;
+        context.Out.WriteLine(mask.Apply($"Sent:    {request.Method} {request.Uri}"));
+        context.Out.WriteLine(mask.Apply($"Body:    {BodySecrets.Mask(request.Body)}"));
     }
 
     /// <summary>The method's result.</summary>

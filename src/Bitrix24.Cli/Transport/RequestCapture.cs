@@ -2,11 +2,17 @@ namespace Bitrix24.Cli.Transport;
 
 /// <summary>
 /// Records each request on its way out, so the command line can show exactly what the SDK sent: the
-/// real URL and body, not a reconstruction. Works the same against a webhook and the emulator.
+/// real URL and body, not a reconstruction. Works the same against a webhook and the emulator. The
+/// SDK's retries pass through here too, so each request is numbered (the command line makes one call
+/// per run, so the n-th request is its n-th attempt) and timed from the previous attempt's end.
 /// </summary>
-internal sealed class RequestCapture(HttpMessageHandler inner) : DelegatingHandler(inner)
+internal sealed class RequestCapture(HttpMessageHandler inner, TimeProvider clock) : DelegatingHandler(inner)
 {
     private readonly List<CapturedRequest> _requests = [];
+    private long? _lastAttemptEnded;
+
+    /// <summary>Called as each request goes out, before its answer: the command line prints it then.</summary>
+    public Action<CapturedRequest>? Sending { get; init; }
 
     /// <summary>The requests sent so far, oldest first.</summary>
     public IReadOnlyList<CapturedRequest> Requests
@@ -24,11 +30,27 @@ internal sealed class RequestCapture(HttpMessageHandler inner) : DelegatingHandl
     {
         // The SDK's body is in-memory content, so reading it here leaves it intact for sending.
         string body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        CapturedRequest captured;
         lock (_requests)
         {
-            _requests.Add(new CapturedRequest(request.Method.Method, request.RequestUri!, body));
+            long now = clock.GetTimestamp();
+            TimeSpan? waited = _lastAttemptEnded is long ended ? clock.GetElapsedTime(ended, now) : null;
+            captured = new CapturedRequest(request.Method.Method, request.RequestUri!, body, _requests.Count + 1, waited);
+            _requests.Add(captured);
         }
 
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        Sending?.Invoke(captured);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The answer's headers (or the failure): the SDK reads the small body, decides, and backs off from about here.
+            lock (_requests)
+            {
+                _lastAttemptEnded = clock.GetTimestamp();
+            }
+        }
     }
 }
