@@ -15,49 +15,9 @@ internal static class EnumReader
     private static readonly string[] EnumKeys = { "summary", "values" };
     private static readonly string[] EnumValueKeys = { "wire", "name", "summary" };
 
-    public static List<EnumSpec> ReadAll(YamlMappingNode? enums, string scope, List<string> brokenEnums, SpecReadContext context)
-    {
-        var result = new List<EnumSpec>();
-        if (enums is null)
-        {
-            return result;
-        }
-
-        foreach (var entry in enums.Children)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            int errorsBefore = context.ErrorCount;
-            string? name = (entry.Key as YamlScalarNode)?.Value;
-            if (name is null || !TypeSpec.IsTypeName(name))
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "The enum name '" + name + "'",
-                    "a PascalCase name of letters and digits, such as AutoMessageType");
-                continue;
-            }
-
-            if (entry.Value is not YamlMappingNode mapping)
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Value), "Enum '" + name + "'", "a mapping with 'values'");
-                brokenEnums.Add(name);
-                continue;
-            }
-
-            var reader = new YamlMappingReader(mapping, context, "enum " + name);
-            reader.WarnUnknownKeys(EnumKeys);
-            string? summary = reader.String("summary");
-            List<EnumValueSpec> values = ReadEnumValues(name, reader, context);
-            if (context.ErrorCount == errorsBefore)
-            {
-                result.Add(new EnumSpec(name, context.Locate(entry.Key), scope, summary, values.ToEquatableArray()));
-            }
-            else
-            {
-                brokenEnums.Add(name);
-            }
-        }
-
-        return result;
-    }
+    public static List<EnumSpec> ReadAll(YamlMappingNode? enums, string scope, List<string> brokenEnums, SpecReadContext context) =>
+        NamedDeclarationReader.ReadAll(enums, "enum", EnumKeys, "AutoMessageType", brokenEnums, context, (name, reader, location) =>
+            new EnumSpec(name, location, scope, reader.String("summary"), ReadEnumValues(name, reader, context).ToEquatableArray()));
 
     private static List<EnumValueSpec> ReadEnumValues(string enumName, YamlMappingReader reader, SpecReadContext context)
     {

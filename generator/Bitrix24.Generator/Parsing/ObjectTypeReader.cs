@@ -18,50 +18,9 @@ internal static class ObjectTypeReader
     private static readonly Regex WireName = new(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
     /// <param name="brokenTypes">Gets the names of types declared here that have an error (already reported).</param>
-    public static List<ObjectTypeSpec> ReadAll(YamlMappingNode? types, string scope, List<string> brokenTypes, SpecReadContext context)
-    {
-        var result = new List<ObjectTypeSpec>();
-        if (types is null)
-        {
-            return result;
-        }
-
-        foreach (var entry in types.Children)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            int errorsBefore = context.ErrorCount;
-            string? name = (entry.Key as YamlScalarNode)?.Value;
-            if (name is null || !TypeSpec.IsTypeName(name))
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Key), "The type name '" + name + "'",
-                    "a PascalCase name of letters and digits, such as BotProperties");
-                continue;
-            }
-
-            if (entry.Value is not YamlMappingNode mapping)
-            {
-                context.Report(DiagnosticDescriptors.InvalidValue, context.Locate(entry.Value), "Type '" + name + "'", "a mapping with 'members'");
-                brokenTypes.Add(name);
-                continue;
-            }
-
-            var reader = new YamlMappingReader(mapping, context, "type " + name);
-            reader.WarnUnknownKeys(TypeKeys);
-            string? summary = reader.String("summary");
-            string? remarks = reader.String("remarks");
-            List<MemberSpec> members = ReadMembers(name, reader, context);
-            if (context.ErrorCount == errorsBefore)
-            {
-                result.Add(new ObjectTypeSpec(name, context.Locate(entry.Key), scope, summary, remarks, members.ToEquatableArray()));
-            }
-            else
-            {
-                brokenTypes.Add(name);
-            }
-        }
-
-        return result;
-    }
+    public static List<ObjectTypeSpec> ReadAll(YamlMappingNode? types, string scope, List<string> brokenTypes, SpecReadContext context) =>
+        NamedDeclarationReader.ReadAll(types, "type", TypeKeys, "BotProperties", brokenTypes, context, (name, reader, location) =>
+            new ObjectTypeSpec(name, location, scope, reader.String("summary"), reader.String("remarks"), ReadMembers(name, reader, context).ToEquatableArray()));
 
     private static List<MemberSpec> ReadMembers(string typeName, YamlMappingReader type, SpecReadContext context)
     {
