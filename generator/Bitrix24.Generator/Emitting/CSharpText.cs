@@ -102,7 +102,7 @@ internal static class CSharpText
         int tags = (element.Length + attributes.Length + 2) + (element.Length + 3);
         if (tags + xmlText.Length <= 110)
         {
-            writer.Line("/// <", element, attributes, ">", xmlText, "</", element, ">");
+            writer.DocElement(element, attributes, xmlText);
             return;
         }
 

@@ -8,34 +8,32 @@ internal static class CatalogEmitter
     public static string Emit(CatalogUnit unit)
     {
         SourceWriter writer = GeneratedFile.Start("The catalog of every generated method.");
-        writer.Line("namespace Bitrix24");
+        writer.Line("namespace Bitrix24;");
+        writer.Line();
+        writer.Line("partial class Bitrix24MethodCatalog");
         using (writer.Open())
         {
-            writer.Line("partial class Bitrix24MethodCatalog");
+            writer.Line("private static partial global::Bitrix24.Bitrix24MethodInfo[] CreateMethods()");
             using (writer.Open())
             {
-                writer.Line("private static partial global::Bitrix24.Bitrix24MethodInfo[] CreateMethods()");
-                using (writer.Open())
+                if (unit.Descriptors.IsEmpty)
                 {
-                    if (unit.Descriptors.IsEmpty)
+                    writer.Line("return global::System.Array.Empty<global::Bitrix24.Bitrix24MethodInfo>();");
+                }
+                else
+                {
+                    writer.Line("return new global::Bitrix24.Bitrix24MethodInfo[]");
+                    using (writer.Open(";"))
                     {
-                        writer.Line("return global::System.Array.Empty<global::Bitrix24.Bitrix24MethodInfo>();");
-                    }
-                    else
-                    {
-                        writer.Line("return new global::Bitrix24.Bitrix24MethodInfo[]");
-                        using (writer.Open(";"))
+                        foreach (string descriptor in unit.Descriptors)
                         {
-                            foreach (string descriptor in unit.Descriptors)
-                            {
-                                writer.Line(descriptor + ",");
-                            }
+                            writer.Line(descriptor, ",");
                         }
                     }
                 }
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 }

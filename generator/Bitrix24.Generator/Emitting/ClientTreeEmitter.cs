@@ -46,7 +46,7 @@ internal static class ClientTreeEmitter
         writer.Line("namespace Bitrix24");
         using (writer.Open())
         {
-            writer.Line("partial class " + tree.RootOf(scope));
+            writer.Line("partial class ", tree.RootOf(scope));
             using (writer.Open())
             {
                 // The SDK's client and batch hand over themselves; an app's accessor class hands over the one it wraps.
@@ -55,7 +55,7 @@ internal static class ClientTreeEmitter
         }
 
         writer.Line();
-        writer.Line("namespace " + scope.Namespace);
+        writer.Line("namespace ", scope.Namespace);
         using (writer.Open())
         {
             for (int i = 0; i < scope.Groups.Count; i++)
@@ -67,17 +67,17 @@ internal static class ClientTreeEmitter
                     writer.Line();
                 }
 
-                writer.Line("/// <summary>" + tree.GroupSummary(group.RestPrefix) + "</summary>");
+                writer.Line("/// <summary>", tree.GroupSummary(group.RestPrefix), "</summary>");
                 writer.Line(GeneratedFile.GeneratedCodeAttribute);
-                writer.Line("public sealed partial class " + type);
+                writer.Line("public sealed partial class ", type);
                 using (writer.Open())
                 {
-                    writer.Line("private readonly " + ownerType + " " + tree.OwnerField + ";");
+                    writer.Line("private readonly ", ownerType, " ", tree.OwnerField, ";");
                     writer.Line();
-                    writer.Line("internal " + type + "(" + ownerType + " " + tree.OwnerParameter + ")");
+                    writer.Line("internal ", type, "(", ownerType, " ", tree.OwnerParameter, ")");
                     using (writer.Open())
                     {
-                        writer.Line(tree.OwnerField + " = " + tree.OwnerParameter + ";");
+                        writer.Line(tree.OwnerField, " = ", tree.OwnerParameter, ";");
                     }
 
                     foreach (GroupChildModel child in group.Children)
@@ -89,17 +89,17 @@ internal static class ClientTreeEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>A lazily created child group; two threads may race to create it, which is harmless.</summary>
     private static void EmitChild(SourceWriter writer, string property, string type, string summary, string owner)
     {
         string field = "_" + CSharpNames.Camel(property) + "Api";
-        writer.Line("private " + type + "? " + field + ";");
+        writer.Line("private ", type, "? ", field, ";");
         writer.Line();
-        writer.Line("/// <summary>" + summary + "</summary>");
-        writer.Line("public " + type + " " + property + " => " + field + " ??= new " + type + "(" + owner + ");");
+        writer.Line("/// <summary>", summary, "</summary>");
+        writer.Line("public ", type, " ", property, " => ", field, " ??= new ", type, "(", owner, ");");
     }
 
     /// <summary>What differs between the client's tree and the batch's.</summary>

@@ -11,17 +11,17 @@ internal static class GeneratedMethodsEmitter
         if (unit.Methods.IsEmpty)
         {
             writer.Line("[assembly: global::Bitrix24.Bitrix24GeneratedMethods]");
-            return writer.ToString();
+            return writer.Finish();
         }
 
         writer.Line("[assembly: global::Bitrix24.Bitrix24GeneratedMethods(");
         writer.Indent();
         for (int i = 0; i < unit.Methods.Count; i++)
         {
-            writer.Line(CSharpText.Literal(unit.Methods[i]) + (i + 1 < unit.Methods.Count ? "," : ")]"));
+            writer.Line(CSharpText.Literal(unit.Methods[i]), (i + 1 < unit.Methods.Count ? "," : ")]"));
         }
 
         writer.Unindent();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

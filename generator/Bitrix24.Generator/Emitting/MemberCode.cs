@@ -32,28 +32,28 @@ internal static class MemberCode
         string propertyType = PropertyType(type, required);
         if (!tracked)
         {
-            writer.Line(modifiers + propertyType + " " + property + " { get; set; }");
+            writer.Line(modifiers, propertyType, " ", property, " { get; set; }");
             return;
         }
 
         string field = "_" + CSharpNames.Camel(property);
-        writer.Line(modifiers + propertyType + " " + property);
+        writer.Line(modifiers, propertyType, " ", property);
         using (writer.Open())
         {
-            writer.Line("get => " + field + ";");
+            writer.Line("get => ", field, ";");
             writer.Line("set");
             using (writer.Open())
             {
-                writer.Line(field + " = value;");
-                writer.Line(SetField(property) + " = true;");
+                writer.Line(field, " = value;");
+                writer.Line(SetField(property), " = true;");
             }
         }
 
         writer.Line();
-        writer.Line("private " + propertyType + " " + field + ";");
+        writer.Line("private ", propertyType, " ", field, ";");
         writer.Line();
-        writer.Line("/// <summary>Whether <see cref=\"" + property + "\"/> was set, to null too: only then is it sent.</summary>");
-        writer.Line("internal bool " + SetField(property) + ";");
+        writer.Line("/// <summary>Whether <see cref=\"", property, "\"/> was set, to null too: only then is it sent.</summary>");
+        writer.Line("internal bool ", SetField(property), ";");
     }
 
     /// <summary>
@@ -68,10 +68,10 @@ internal static class MemberCode
         string local = CSharpNames.Camel(property) + "Value";
         if (tracked)
         {
-            writer.Line("if (" + owner + "." + SetField(property) + ")");
+            writer.Line("if (", owner, ".", SetField(property), ")");
             using (writer.Open())
             {
-                writer.Line("if (" + access + " is { } " + local + ")");
+                writer.Line("if (", access, " is { } ", local, ")");
                 using (writer.Open())
                 {
                     ValueCode.WriteMember(writer, wire, local, type);
@@ -80,7 +80,7 @@ internal static class MemberCode
                 writer.Line("else");
                 using (writer.Open())
                 {
-                    writer.Line("writer.WriteNull(" + wire + ");");
+                    writer.Line("writer.WriteNull(", wire, ");");
                 }
             }
 
@@ -89,7 +89,7 @@ internal static class MemberCode
 
         if (required && type.IsReferenceType)
         {
-            writer.Line("if (" + access + " is not { } " + local + ")");
+            writer.Line("if (", access, " is not { } ", local, ")");
             using (writer.Open())
             {
                 writer.Line("throw global::Bitrix24.Bitrix24Json.RequiredMember();");
@@ -106,7 +106,7 @@ internal static class MemberCode
             return;
         }
 
-        writer.Line("if (" + access + " is { } " + local + ")");
+        writer.Line("if (", access, " is { } ", local, ")");
         using (writer.Open())
         {
             ValueCode.WriteMember(writer, wire, local, type);

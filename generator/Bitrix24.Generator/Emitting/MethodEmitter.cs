@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using Bitrix24.Generator.Model.Specs;
 using Bitrix24.Generator.Model.Units;
 
@@ -21,19 +23,17 @@ internal static class MethodEmitter
     public static string Emit(MethodModel method)
     {
         SourceWriter writer = GeneratedFile.Start("The REST method " + method.RestName + ".");
-        writer.Line("namespace " + method.Namespace);
-        using (writer.Open())
-        {
-            EmitRequest(writer, method);
-            writer.Line();
-            EmitClientMethods(writer, method);
-            writer.Line();
-            EmitBatchMethods(writer, method);
-            writer.Line();
-            EmitDescriptor(writer, method);
-        }
+        writer.Line("namespace ", method.Namespace, ";");
+        writer.Line();
+        EmitRequest(writer, method);
+        writer.Line();
+        EmitClientMethods(writer, method);
+        writer.Line();
+        EmitBatchMethods(writer, method);
+        writer.Line();
+        EmitDescriptor(writer, method);
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void EmitRequest(SourceWriter writer, MethodModel method)
@@ -41,7 +41,7 @@ internal static class MethodEmitter
         CSharpText.Doc(writer, "summary", "Parameters of <c>" + method.RestName + "</c>: " + Summary(method));
         writer.Line("/// <remarks>Unset optional parameters are not sent.</remarks>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line("public sealed partial class " + method.RequestType);
+        writer.Line("public sealed partial class ", method.RequestType);
         using (writer.Open())
         {
             bool first = true;
@@ -64,8 +64,7 @@ internal static class MethodEmitter
     {
         string request = method.RequestType;
         string result = ResultType(method.Result);
-        string docs = SummaryAndRemarks(method, batch: false);
-        writer.Line("partial class " + method.GroupType);
+        writer.Line("partial class ", method.GroupType);
         using (writer.Open())
         {
             // 1. Parameters as arguments: required first in spec order, then optional ones defaulting to null.
@@ -73,18 +72,18 @@ internal static class MethodEmitter
             IEnumerable<ParamModel> ordered = ArgumentOrder(method);
             var arguments = Arguments(ordered).Concat(new[] { CancellationToken + " cancellationToken = default" });
             EmitInheritedDocs(writer, method.MethodName + "Async(" + request + ", " + CancellationToken + ")", ordered, cancellable: true);
-            writer.Line("public " + Task + "<" + result + "> " + method.MethodName + "Async(" + string.Join(", ", arguments) + ")");
+            writer.Line("public ", Task, "<", result, "> ", method.MethodName, "Async(", string.Join(", ", arguments), ")");
             using (writer.Open())
             {
                 // No locals here: any name could clash with an argument named after a parameter.
-                writer.Line("return " + method.MethodName + "Async(");
+                writer.Line("return ", method.MethodName, "Async(");
                 writer.Indent();
-                writer.Line("new " + request);
+                writer.Line("new ", request);
                 using (writer.Open(","))
                 {
                     foreach (ParamModel param in method.Params)
                     {
-                        writer.Line(param.PropertyName + " = " + param.ArgumentName + ",");
+                        writer.Line(param.PropertyName, " = ", param.ArgumentName, ",");
                     }
                 }
 
@@ -94,30 +93,32 @@ internal static class MethodEmitter
 
             // 2. The request object.
             writer.Line();
-            EmitMethodDocs(writer, docs, new[] { ("request", "The parameters of the call.") });
+            // The method's docs proper; the other call shapes inherit them.
+            EmitSummaryAndRemarks(writer, method);
+            writer.Line("/// <param name=\"request\">The parameters of the call.</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
             CSharpText.Doc(writer, "returns", ResultDoc(method));
             EmitExceptionDocs(writer);
-            writer.Line("public " + Task + "<" + result + "> " + method.MethodName + "Async(" + request + " request, " + CancellationToken + " cancellationToken = default)");
+            writer.Line("public ", Task, "<", result, "> ", method.MethodName, "Async(", request, " request, ", CancellationToken, " cancellationToken = default)");
             using (writer.Open())
             {
                 // The result alone: the runtime then skips building the time block and the response object.
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                writer.Line("return _client.CallForResultAsync(" + Descriptor(method) + ", request, cancellationToken);");
+                writer.Line("return _client.CallForResultAsync(", Descriptor(method), ", request, cancellationToken);");
             }
 
-            // 3. The whole envelope: result plus the time block.
+            // 3. The whole envelope: result plus the time block. Its docs are those of the request overload but for what it returns.
             writer.Line();
-            EmitMethodDocs(writer, docs, new[] { ("request", "The parameters of the call.") });
+            writer.Line("/// <inheritdoc cref=\"", RequestOverload(method), "\" path=\"/*[not(self::returns)]\"/>");
             CSharpText.Doc(writer, "returns",
                 "The whole response: <see cref=\"global::Bitrix24.Bitrix24Response{T}.Result\"/> (" + CSharpText.Xml(method.ResultSummary ?? "the result").TrimEnd('.')
                 + ") and the <see cref=\"global::Bitrix24.Bitrix24Response{T}.Time\"/> block.");
-            EmitExceptionDocs(writer);
             writer.Line("public " + Task + "<global::Bitrix24.Bitrix24Response<" + result + ">> " + method.MethodName + "WithResponseAsync("
                 + request + " request, " + CancellationToken + " cancellationToken = default)");
             using (writer.Open())
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                writer.Line("return _client.CallAsync(" + Descriptor(method) + ", request, cancellationToken);");
+                writer.Line("return _client.CallAsync(", Descriptor(method), ", request, cancellationToken);");
             }
         }
     }
@@ -131,24 +132,23 @@ internal static class MethodEmitter
         string request = method.RequestType;
         string item = "global::Bitrix24.Bitrix24BatchItem<" + ResultType(method.Result) + ">";
         string name = method.BatchMethodName;
-        string docs = SummaryAndRemarks(method, batch: true);
-        writer.Line("partial class " + method.BatchGroupType);
+        writer.Line("partial class ", method.BatchGroupType);
         using (writer.Open())
         {
             // 1. Parameters as arguments, in the client's order; docs from the request overload below, but for the parameters.
             IEnumerable<ParamModel> ordered = ArgumentOrder(method);
             EmitInheritedDocs(writer, name + "(" + request + ")", ordered, cancellable: false);
-            writer.Line("public " + item + " " + name + "(" + string.Join(", ", Arguments(ordered)) + ")");
+            writer.Line("public ", item, " ", name, "(", string.Join(", ", Arguments(ordered)), ")");
             using (writer.Open())
             {
-                writer.Line("return " + name + "(");
+                writer.Line("return ", name, "(");
                 writer.Indent();
-                writer.Line("new " + request);
+                writer.Line("new ", request);
                 using (writer.Open(");"))
                 {
                     foreach (ParamModel param in method.Params)
                     {
-                        writer.Line(param.PropertyName + " = " + param.ArgumentName + ",");
+                        writer.Line(param.PropertyName, " = ", param.ArgumentName, ",");
                     }
                 }
 
@@ -157,12 +157,12 @@ internal static class MethodEmitter
 
             // 2. The request object.
             writer.Line();
-            EmitBatchMethodDocs(writer, method, docs, new[] { ("request", "The parameters of the command.") });
-            writer.Line("public " + item + " " + name + "(" + request + " request)");
+            EmitBatchMethodDocs(writer, method);
+            writer.Line("public ", item, " ", name, "(", request, " request)");
             using (writer.Open())
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-                writer.Line("return _batch.Add(" + Descriptor(method) + ", request);");
+                writer.Line("return _batch.Add(", Descriptor(method), ", request);");
             }
         }
     }
@@ -173,19 +173,19 @@ internal static class MethodEmitter
         CSharpText.Doc(writer, "summary",
             "How <c>" + method.RestName + "</c> travels: its catalog entry, the body writer and the result reader.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line("internal static class " + method.DescriptorType);
+        writer.Line("internal static class ", method.DescriptorType);
         using (writer.Open())
         {
-            writer.Line("public static readonly global::Bitrix24.Bitrix24Method<" + method.RequestType + ", " + result + "> Descriptor = new()");
+            writer.Line("public static readonly global::Bitrix24.Bitrix24Method<", method.RequestType, ", ", result, "> Descriptor = new()");
             using (writer.Open(";"))
             {
-                writer.Line("Name = " + CSharpText.Literal(method.RestName) + ",");
-                writer.Line("Summary = " + CSharpText.LiteralOrNull(method.Summary) + ",");
-                writer.Line("DocsUrl = " + CSharpText.LiteralOrNull(method.DocsUrl) + ",");
+                writer.Line("Name = ", CSharpText.Literal(method.RestName), ",");
+                writer.Line("Summary = ", CSharpText.LiteralOrNull(method.Summary), ",");
+                writer.Line("DocsUrl = ", CSharpText.LiteralOrNull(method.DocsUrl), ",");
                 writer.Line(method.Scopes.IsEmpty
                     ? "Scopes = global::System.Array.Empty<string>(),"
                     : "Scopes = new string[] { " + string.Join(", ", method.Scopes.Select(CSharpText.Literal)) + " },");
-                writer.Line("IsIdempotent = " + (method.IsIdempotent ? "true" : "false") + ",");
+                writer.Line("IsIdempotent = ", (method.IsIdempotent ? "true" : "false"), ",");
                 if (method.Params.IsEmpty)
                 {
                     writer.Line("Parameters = global::System.Array.Empty<global::Bitrix24.Bitrix24ParameterInfo>(),");
@@ -200,25 +200,28 @@ internal static class MethodEmitter
                             writer.Line("new()");
                             using (writer.Open(","))
                             {
-                                writer.Line("WireName = " + CSharpText.Literal(param.WireName) + ",");
-                                writer.Line("Name = " + CSharpText.Literal(param.PropertyName) + ",");
-                                writer.Line("Type = " + ValueCode.Catalog(param.Type) + ",");
-                                writer.Line("IsRequired = " + (param.IsRequired ? "true" : "false") + ",");
-                                writer.Line("Summary = " + CSharpText.LiteralOrNull(param.Summary) + ",");
-                                writer.Line("Default = " + CSharpText.LiteralOrNull(param.Default) + ",");
+                                writer.Line("WireName = ", CSharpText.Literal(param.WireName), ",");
+                                writer.Line("Name = ", CSharpText.Literal(param.PropertyName), ",");
+                                writer.Line("Type = ", ValueCode.Catalog(param.Type), ",");
+                                writer.Line("IsRequired = ", (param.IsRequired ? "true" : "false"), ",");
+                                writer.Line("Summary = ", CSharpText.LiteralOrNull(param.Summary), ",");
+                                if (param.Default is not null)
+                                {
+                                    writer.Line("Default = ", CSharpText.Literal(param.Default), ",");
+                                }
                             }
                         }
                     }
                 }
 
-                writer.Line("Result = " + ValueCode.Catalog(method.Result) + ",");
+                writer.Line("Result = ", ValueCode.Catalog(method.Result), ",");
                 writer.Line("WriteParameters = WriteParameters,");
                 writer.Line("ReadResult = ReadResult,");
             }
 
             writer.Line();
             writer.Line("/// <summary>Writes the parameters as JSON properties with their exact wire names; unset optional ones are left out.</summary>");
-            writer.Line("private static void WriteParameters(" + JsonWriter + " writer, " + method.RequestType + " request)");
+            writer.Line("private static void WriteParameters(", JsonWriter, " writer, ", method.RequestType, " request)");
             using (writer.Open())
             {
                 EmitWriteParameters(writer, method);
@@ -227,26 +230,26 @@ internal static class MethodEmitter
             writer.Line();
             if (method.ResultMember is { } member)
             {
-                writer.Line("/// <summary>Reads the value of <c>result</c>: its member <c>" + member + "</c>; the reader is on its first token.</summary>");
-                writer.Line("private static " + result + " ReadResult(ref " + JsonReader + " reader)");
+                writer.Line("/// <summary>Reads the value of <c>result</c>: its member <c>", member, "</c>; the reader is on its first token.</summary>");
+                writer.Line("private static ", result, " ReadResult(ref ", JsonReader, " reader)");
                 using (writer.Open())
                 {
-                    writer.Line("return global::Bitrix24.Bitrix24Json.ReadMember(ref reader, " + CSharpText.Literal(member) + ", ReadValue);");
+                    writer.Line("return global::Bitrix24.Bitrix24Json.ReadMember(ref reader, ", CSharpText.Literal(member), ", ReadValue);");
                 }
 
                 writer.Line();
-                writer.Line("/// <summary>Reads <c>result." + member + "</c>; the reader is on its first token.</summary>");
-                writer.Line("private static " + result + " ReadValue(ref " + JsonReader + " reader)");
+                writer.Line("/// <summary>Reads <c>result.", member, "</c>; the reader is on its first token.</summary>");
+                writer.Line("private static ", result, " ReadValue(ref ", JsonReader, " reader)");
             }
             else
             {
                 writer.Line("/// <summary>Reads the value of <c>result</c>; the reader is on its first token.</summary>");
-                writer.Line("private static " + result + " ReadResult(ref " + JsonReader + " reader)");
+                writer.Line("private static ", result, " ReadResult(ref ", JsonReader, " reader)");
             }
 
             using (writer.Open())
             {
-                writer.Line("return " + ValueCode.Read(method.Result, orNull: method.Result.IsNullable, nullStringItems: true) + ";");
+                writer.Line("return ", ValueCode.Read(method.Result, orNull: method.Result.IsNullable, nullStringItems: true), ";");
             }
         }
     }
@@ -262,7 +265,7 @@ internal static class MethodEmitter
         foreach (ParamModel param in method.Params.Where(p => p.IsRequired && !p.Type.IsNullable && p.Type.IsReferenceType))
         {
             hasChecks = true;
-            writer.Line("if (request." + param.PropertyName + " is null)");
+            writer.Line("if (request.", param.PropertyName, " is null)");
             using (writer.Open())
             {
                 writer.Line("throw new global::System.ArgumentException(" + CSharpText.Literal(
@@ -293,7 +296,7 @@ internal static class MethodEmitter
         writer.Line("catch (global::System.ArgumentException e)");
         using (writer.Open())
         {
-            writer.Line("throw global::Bitrix24.Bitrix24Json.RequiredMemberOf(e, member, " + CSharpText.Literal(method.RestName) + ");");
+            writer.Line("throw global::Bitrix24.Bitrix24Json.RequiredMemberOf(e, member, ", CSharpText.Literal(method.RestName), ");");
         }
     }
 
@@ -309,7 +312,7 @@ internal static class MethodEmitter
 
             if (trackFailures && param.Type.Kind == TypeKind.Object)
             {
-                writer.Line("member = " + CSharpText.Literal(param.WireName) + ";");
+                writer.Line("member = ", CSharpText.Literal(param.WireName), ";");
             }
 
             bool tracked = MemberCode.IsTracked(param.Type);
@@ -367,27 +370,24 @@ internal static class MethodEmitter
         }
     }
 
-    /// <param name="docs">The method's summary and remarks (<see cref="SummaryAndRemarks"/>).</param>
-    private static void EmitMethodDocs(SourceWriter writer, string docs, IEnumerable<(string Name, string Doc)> parameters)
+    /// <summary>
+    /// The docs of the batch's request overload: the client method's summary, what queuing means, and a
+    /// link to the client method for the remarks and errors, which are the bulk of a method's docs.
+    /// </summary>
+    private static void EmitBatchMethodDocs(SourceWriter writer, MethodModel method)
     {
-        writer.Lines(docs);
-        foreach (var (name, doc) in parameters)
-        {
-            CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
-        }
-
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-    }
-
-    /// <param name="docs">The method's summary and remarks for a batch (<see cref="SummaryAndRemarks"/>).</param>
-    private static void EmitBatchMethodDocs(SourceWriter writer, MethodModel method, string docs, IEnumerable<(string Name, string Doc)> parameters)
-    {
-        writer.Lines(docs);
-        foreach (var (name, doc) in parameters)
-        {
-            CSharpText.Doc(writer, "param", doc, " name=\"" + name + "\"");
-        }
-
+        writer.Line("/// <inheritdoc cref=\"", method.GroupType, ".", RequestOverload(method), "\" path=\"/summary\"/>");
+        writer.Line("/// <remarks>");
+        CSharpText.Doc(writer, "para",
+            "Queued in the batch: nothing is sent until <see cref=\"global::Bitrix24.Bitrix24Batch.ExecuteAsync\"/>, which sets the "
+            + "returned item's result or error. The parameters are read now, when the command is queued.");
+        CSharpText.Doc(writer, "para", method.IsIdempotent
+            ? "Idempotent: a batch call made only of idempotent commands may be repeated after a failure that left its outcome unknown."
+            : "Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.");
+        CSharpText.Doc(writer, "para",
+            "The method's remarks and the errors the portal documents for it: <see cref=\"" + method.GroupType + "." + RequestOverload(method) + "\"/>.");
+        writer.Line("/// </remarks>");
+        writer.Line("/// <param name=\"request\">The parameters of the command.</param>");
         CSharpText.Doc(writer, "returns",
             "The queued command: once the batch has run, its <see cref=\"global::Bitrix24.Bitrix24BatchItem{T}.Result\"/> ("
             + CSharpText.Xml(method.ResultSummary ?? "the result").TrimEnd('.') + ") or its <see cref=\"global::Bitrix24.Bitrix24BatchItem.Error\"/>.");
@@ -395,51 +395,34 @@ internal static class MethodEmitter
         writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The batch has already been executed.</exception>");
     }
 
-    /// <summary>
-    /// The summary and remarks that every call shape of a method repeats (three on the client, two on
-    /// the batch), rendered once per method and kind: they are the bulk of a method's file.
-    /// </summary>
-    private static string SummaryAndRemarks(MethodModel method, bool batch)
-    {
-        var block = new SourceWriter();
-        EmitSummaryAndRemarks(block, method, batch);
-        return block.ToString();
-    }
+    /// <summary>The client's request overload as a cref, whose docs the other call shapes inherit.</summary>
+    private static string RequestOverload(MethodModel method) =>
+        method.MethodName + "Async(" + method.RequestType + ", " + CancellationToken + ")";
 
-    private static void EmitSummaryAndRemarks(SourceWriter writer, MethodModel method, bool batch)
+    /// <summary>The summary and remarks of the client's request overload, which the other call shapes inherit.</summary>
+    private static void EmitSummaryAndRemarks(SourceWriter writer, MethodModel method)
     {
         CSharpText.Doc(writer, "summary", Summary(method));
         writer.Line("/// <remarks>");
         CSharpText.Doc(writer, "para", MethodFacts(method));
-        if (batch)
-        {
-            CSharpText.Doc(writer, "para",
-                "Queued in the batch: nothing is sent until <see cref=\"global::Bitrix24.Bitrix24Batch.ExecuteAsync\"/>, which sets the "
-                + "returned item's result or error. The parameters are read now, when the command is queued.");
-        }
-
         if (method.Remarks is not null)
         {
             CSharpText.Doc(writer, "para", CSharpText.Xml(method.Remarks));
         }
 
-        CSharpText.Doc(writer, "para", (method.IsIdempotent, batch) switch
-        {
-            (true, false) => "Idempotent: the SDK may repeat this call after a failure that left its outcome unknown.",
-            (false, false) => "Not idempotent: the SDK never repeats this call once it may have reached the portal.",
-            (true, true) => "Idempotent: a batch call made only of idempotent commands may be repeated after a failure that left its outcome unknown.",
-            (false, true) => "Not idempotent: a batch call holding this command is never repeated once it may have reached the portal.",
-        });
+        CSharpText.Doc(writer, "para", method.IsIdempotent
+            ? "Idempotent: the SDK may repeat this call after a failure that left its outcome unknown."
+            : "Not idempotent: the SDK never repeats this call once it may have reached the portal.");
         if (!method.Errors.IsEmpty)
         {
             // An app's codes have no Bitrix24ErrorCode member (the SDK's enum cannot grow from an app); the raw code is what to compare.
-            writer.Line(method.Errors.All(e => e.MemberName is null) && !method.Errors.IsEmpty
+            writer.Line(method.Errors.All(e => e.MemberName is null)
                 ? "/// <para>Errors the portal documents for this method (compare them with <see cref=\"global::Bitrix24.Bitrix24ApiException.Code\"/>):</para>"
                 : "/// <para>Errors the portal documents for this method:</para>");
             writer.Line("/// <list type=\"bullet\">");
             foreach (ErrorDocModel error in method.Errors)
             {
-                CSharpText.Doc(writer, "item", "<description>" + ErrorDoc(error) + "</description>");
+                CSharpText.Doc(writer, "item", ErrorItem(error));
             }
 
             writer.Line("/// </list>");
@@ -447,7 +430,7 @@ internal static class MethodEmitter
 
         if (method.DocsUrl is not null)
         {
-            writer.Line("/// <para>Official documentation: <see href=\"" + CSharpText.XmlAttribute(method.DocsUrl) + "\"/>.</para>");
+            writer.Line("/// <para>Official documentation: <see href=\"", CSharpText.XmlAttribute(method.DocsUrl), "\"/>.</para>");
         }
 
         writer.Line("/// </remarks>");
@@ -475,37 +458,45 @@ internal static class MethodEmitter
         return facts + ".";
     }
 
-    private static string ErrorDoc(ErrorDocModel error)
+    /// <summary>
+    /// <c>&lt;description&gt;</c> of one documented error. The SDK's codes: the enum member, then the wire code
+    /// and status. An app's: the wire code, then the status. Built in one reused builder: joined from parts
+    /// it made half a dozen strings per error of every method.
+    /// </summary>
+    private static string ErrorItem(ErrorDocModel error)
     {
-        // The SDK's codes: the enum member, then the wire code and status. An app's: the wire code, then the status.
-        var facts = new List<string>();
-        string doc;
+        StringBuilder text = s_errorItem ??= new StringBuilder(256);
+        text.Clear().Append("<description>");
         if (error.MemberName is null)
         {
-            doc = "<c>" + CSharpText.Xml(error.Code) + "</c>";
+            text.Append("<c>").Append(CSharpText.Xml(error.Code)).Append("</c>");
+            if (error.Status is { } status)
+            {
+                text.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(')');
+            }
         }
         else
         {
-            doc = "<see cref=\"global::Bitrix24.Bitrix24ErrorCode." + error.MemberName + "\"/>";
-            facts.Add("<c>" + CSharpText.Xml(error.Code) + "</c>");
+            text.Append("<see cref=\"global::Bitrix24.Bitrix24ErrorCode.").Append(error.MemberName).Append("\"/> (<c>")
+                .Append(CSharpText.Xml(error.Code)).Append("</c>");
+            if (error.Status is { } status)
+            {
+                text.Append(", HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
+            }
+
+            text.Append(')');
         }
 
-        if (error.Status is { } status)
+        if ((error.When ?? error.Description) is { } when)
         {
-            facts.Add("HTTP " + status.ToString(CultureInfo.InvariantCulture));
+            text.Append(": ").Append(CSharpText.Xml(when));
         }
 
-        if (facts.Count > 0)
-        {
-            doc += " (" + string.Join(", ", facts) + ")";
-        }
-        if ((error.When ?? error.Description) is { } text)
-        {
-            doc += ": " + CSharpText.Xml(text);
-        }
-
-        return doc;
+        return text.Append("</description>").ToString();
     }
+
+    [ThreadStatic]
+    private static StringBuilder? s_errorItem;
 
     private static string Summary(MethodModel method) =>
         method.Summary is null ? "Calls <c>" + method.RestName + "</c>." : CSharpText.Xml(method.Summary);

@@ -19,18 +19,16 @@ internal static class ObjectTypeEmitter
     public static string Emit(ObjectModel model)
     {
         SourceWriter writer = GeneratedFile.Start("The type " + model.Name + " of scope " + model.Scope + ".");
-        writer.Line("namespace " + model.Namespace);
-        using (writer.Open())
+        writer.Line("namespace ", model.Namespace, ";");
+        writer.Line();
+        EmitClass(writer, model);
+        if (model.IsRead || model.IsWritten)
         {
-            EmitClass(writer, model);
-            if (model.IsRead || model.IsWritten)
-            {
-                writer.Line();
-                EmitJsonClass(writer, model);
-            }
+            writer.Line();
+            EmitJsonClass(writer, model);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string FullName(ObjectModel model) => "global::" + model.Namespace + "." + model.Name;
@@ -44,7 +42,7 @@ internal static class ObjectTypeEmitter
         }
 
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line("public sealed partial class " + model.Name);
+        writer.Line("public sealed partial class ", model.Name);
         using (writer.Open())
         {
             for (int i = 0; i < model.Members.Count; i++)
@@ -66,9 +64,9 @@ internal static class ObjectTypeEmitter
 
     private static void EmitJsonClass(SourceWriter writer, ObjectModel model)
     {
-        writer.Line("/// <summary>Reads and writes <see cref=\"" + FullName(model) + "\"/> as JSON, with the wire names of its spec.</summary>");
+        writer.Line("/// <summary>Reads and writes <see cref=\"", FullName(model), "\"/> as JSON, with the wire names of its spec.</summary>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line("internal static class " + model.JsonType);
+        writer.Line("internal static class ", model.JsonType);
         using (writer.Open())
         {
             EmitValueType(writer, model);
@@ -92,7 +90,7 @@ internal static class ObjectTypeEmitter
         writer.Line("/// <summary>Describes the type for the method catalog.</summary>");
         writer.Line("public static global::Bitrix24.Bitrix24ValueType ValueType { get; } = global::Bitrix24.Bitrix24ValueType.Object(");
         writer.Indent();
-        writer.Line(CSharpText.Literal(model.Name) + ",");
+        writer.Line(CSharpText.Literal(model.Name), ",");
         writer.Line("static () => new global::Bitrix24.Bitrix24MemberInfo[]");
         using (writer.Open(");"))
         {
@@ -113,19 +111,19 @@ internal static class ObjectTypeEmitter
     private static void EmitRead(SourceWriter writer, ObjectModel model)
     {
         writer.Line("/// <summary>Reads the object the reader is on (PHP's empty array <c>[]</c> is an empty object); unknown members are skipped.</summary>");
-        writer.Line("public static " + FullName(model) + " Read(ref " + JsonReader + " reader)");
+        writer.Line("public static ", FullName(model), " Read(ref ", JsonReader, " reader)");
         using (writer.Open())
         {
             foreach (MemberModel member in model.Members)
             {
-                writer.Line(member.Type.CSharpType + "? " + Local(member) + " = null;");
+                writer.Line(member.Type.CSharpType, "? ", Local(member), " = null;");
             }
 
             writer.Line("string member = \"\";");
             writer.Line("try");
             using (writer.Open())
             {
-                writer.Line("if (" + Json + ".ReadObjectStart(ref reader))");
+                writer.Line("if (", Json, ".ReadObjectStart(ref reader))");
                 using (writer.Open())
                 {
                     writer.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
@@ -134,12 +132,12 @@ internal static class ObjectTypeEmitter
                         for (int i = 0; i < model.Members.Count; i++)
                         {
                             MemberModel member = model.Members[i];
-                            writer.Line((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharpText.Literal(member.WireName) + "u8))");
+                            writer.Line((i == 0 ? "if" : "else if"), " (reader.ValueTextEquals(", CSharpText.Literal(member.WireName), "u8))");
                             using (writer.Open())
                             {
-                                writer.Line("member = " + CSharpText.Literal(member.WireName) + ";");
+                                writer.Line("member = ", CSharpText.Literal(member.WireName), ";");
                                 writer.Line("reader.Read();");
-                                writer.Line(Local(member) + " = " + ValueCode.Read(member.Type, orNull: !member.IsRequired || member.Type.IsNullable) + ";");
+                                writer.Line(Local(member), " = ", ValueCode.Read(member.Type, orNull: !member.IsRequired || member.Type.IsNullable), ";");
                             }
                         }
 
@@ -156,11 +154,11 @@ internal static class ObjectTypeEmitter
             writer.Line("catch (global::System.Text.Json.JsonException e)");
             using (writer.Open())
             {
-                writer.Line("throw " + Json + ".InMember(e, member);");
+                writer.Line("throw ", Json, ".InMember(e, member);");
             }
 
             writer.Line();
-            writer.Line("return new " + FullName(model));
+            writer.Line("return new ", FullName(model));
             using (writer.Open(";"))
             {
                 foreach (MemberModel member in model.Members)
@@ -168,7 +166,7 @@ internal static class ObjectTypeEmitter
                     string value = member.IsRequired && !member.Type.IsNullable
                         ? Local(member) + " ?? throw " + Json + ".MissingMember(" + CSharpText.Literal(member.WireName) + ")"
                         : Local(member);
-                    writer.Line(member.PropertyName + " = " + value + ",");
+                    writer.Line(member.PropertyName, " = ", value, ",");
                 }
             }
         }
@@ -179,7 +177,7 @@ internal static class ObjectTypeEmitter
     {
         bool canFail = model.Members.Any(m => !Tracked(m, model) && MemberCode.CanFail(m.Type, m.IsRequired));
         writer.Line("/// <summary>Writes the object with its wire names (null as <c>null</c>, for list items); unset optional members are left out.</summary>");
-        writer.Line("public static void Write(" + JsonWriter + " writer, " + FullName(model) + "? value)");
+        writer.Line("public static void Write(", JsonWriter, " writer, ", FullName(model), "? value)");
         using (writer.Open())
         {
             writer.Line("if (value is null)");
@@ -206,7 +204,7 @@ internal static class ObjectTypeEmitter
             writer.Line("catch (global::System.ArgumentException e)");
             using (writer.Open())
             {
-                writer.Line("throw " + Json + ".InMember(e, member);");
+                writer.Line("throw ", Json, ".InMember(e, member);");
             }
         }
     }
@@ -220,7 +218,7 @@ internal static class ObjectTypeEmitter
             bool tracked = Tracked(member, model);
             if (trackFailures && (tracked ? member.Type.Kind == TypeKind.Object : MemberCode.CanFail(member.Type, member.IsRequired)))
             {
-                writer.Line("member = " + CSharpText.Literal(member.WireName) + ";");
+                writer.Line("member = ", CSharpText.Literal(member.WireName), ";");
             }
 
             MemberCode.Write(writer, "value", member.PropertyName, member.WireName, member.Type, member.IsRequired, tracked);

@@ -10,8 +10,23 @@ namespace Bitrix24.Generator.Emitting;
 internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
-    private readonly StringBuilder _text = new();
+
+    // A file's text grows in a builder that each thread keeps between files: a fresh builder would
+    // grow chunk by chunk and leave the chunks to the GC, about as much garbage as the file itself.
+    // Builders that grew past the largest file worth keeping are left to the GC.
+    private const int MaxKeptCapacity = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? s_spare;
+
+    private readonly StringBuilder _text;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _text = s_spare ?? new StringBuilder(16 * 1024);
+        s_spare = null;
+    }
 
     public void Line() => _text.Append('\n');
 
@@ -25,7 +40,28 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    // Fixed-arity overloads: a params array per line was a measurable share of the emitter's garbage.
+
     /// <summary>Writes the parts as one line, without joining them into a string first.</summary>
+    public void Line(string part1, string part2) =>
+        _text.Append(' ', _indent * IndentSize).Append(part1).Append(part2).Append('\n');
+
+    /// <inheritdoc cref="Line(string, string)"/>
+    public void Line(string part1, string part2, string part3) =>
+        _text.Append(' ', _indent * IndentSize).Append(part1).Append(part2).Append(part3).Append('\n');
+
+    /// <inheritdoc cref="Line(string, string)"/>
+    public void Line(string part1, string part2, string part3, string part4) =>
+        _text.Append(' ', _indent * IndentSize).Append(part1).Append(part2).Append(part3).Append(part4).Append('\n');
+
+    /// <summary>Writes <c>/// &lt;element attributes&gt;content&lt;/element&gt;</c> as one line, in parts.</summary>
+    public void DocElement(string element, string attributes, string content) =>
+        _text.Append(' ', _indent * IndentSize)
+            .Append("/// <").Append(element).Append(attributes).Append('>')
+            .Append(content)
+            .Append("</").Append(element).Append(">\n");
+
+    /// <inheritdoc cref="Line(string, string)"/>
     public void Line(params string[] parts)
     {
         _text.Append(' ', _indent * IndentSize);
@@ -80,15 +116,26 @@ internal sealed class SourceWriter
 
     public void Unindent() => _indent--;
 
-    public override string ToString()
+    /// <summary>The whole text. The writer is done with after this: its builder goes back to the thread for the next file.</summary>
+    public string Finish()
     {
         if (_indent != 0)
         {
             throw new InvalidOperationException("Unbalanced indentation in generated code: " + _indent);
         }
 
-        return _text.ToString();
+        string text = _text.ToString();
+        if (_text.Capacity <= MaxKeptCapacity)
+        {
+            _text.Clear();
+            s_spare = _text;
+        }
+
+        return text;
     }
+
+    /// <summary>The text written so far (for a debugger; emitters call <see cref="Finish"/>).</summary>
+    public override string ToString() => _text.ToString();
 
     public readonly struct Block : IDisposable
     {

@@ -76,8 +76,8 @@ internal static class ValueCode
         switch (type.Container)
         {
             case Container.List:
-                writer.Line("writer.WriteStartArray(" + wire + ");");
-                writer.Line("foreach (var item in " + value + ")");
+                writer.Line("writer.WriteStartArray(", wire, ");");
+                writer.Line("foreach (var item in ", value, ")");
                 using (writer.Open())
                 {
                     WriteItem(writer, "item", type, nullable: false);
@@ -87,8 +87,8 @@ internal static class ValueCode
                 writer.Line("writer.WriteEndArray();");
                 return;
             case Container.Map:
-                writer.Line("writer.WriteStartObject(" + wire + ");");
-                writer.Line("foreach (var pair in " + value + ")");
+                writer.Line("writer.WriteStartObject(", wire, ");");
+                writer.Line("foreach (var pair in ", value, ")");
                 using (writer.Open())
                 {
                     writer.Line("writer.WritePropertyName(pair.Key);");
@@ -103,12 +103,12 @@ internal static class ValueCode
         switch (type.Kind)
         {
             case TypeKind.Object:
-                writer.Line("writer.WritePropertyName(" + wire + ");");
-                writer.Line(type.CodecType + ".Write(writer, " + value + ");");
+                writer.Line("writer.WritePropertyName(", wire, ");");
+                writer.Line(type.CodecType!, ".Write(writer, ", value, ");");
                 return;
             case TypeKind.Json:
-                writer.Line("writer.WritePropertyName(" + wire + ");");
-                writer.Line(value + ".WriteTo(writer);");
+                writer.Line("writer.WritePropertyName(", wire, ");");
+                writer.Line(value, ".WriteTo(writer);");
                 return;
             default:
                 writer.Line(WriteScalar(type, value, wire));
@@ -121,13 +121,13 @@ internal static class ValueCode
     {
         if (type.Kind == TypeKind.Object)
         {
-            writer.Line(type.CodecType + ".Write(writer, " + value + ");");
+            writer.Line(type.CodecType!, ".Write(writer, ", value, ");");
             return;
         }
 
         if (type.Kind == TypeKind.Json)
         {
-            writer.Line(value + ".WriteTo(writer);");
+            writer.Line(value, ".WriteTo(writer);");
             return;
         }
 
@@ -137,7 +137,7 @@ internal static class ValueCode
             return;
         }
 
-        writer.Line("if (" + value + " is { } present)");
+        writer.Line("if (", value, " is { } present)");
         using (writer.Open())
         {
             writer.Line(WriteScalar(type, "present", null));

@@ -12,7 +12,9 @@ namespace Bitrix24.Generator.Parsing;
 /// </summary>
 internal sealed class YamlMappingReader
 {
-    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    // A list searched from the end (the last of equal keys wins, as a dictionary would have it): a spec's
+    // mappings have a handful of keys, and a dictionary per mapping was a fifth of the parser's garbage.
+    private readonly List<(string Name, YamlScalarNode Key, YamlNode Value)> _entries;
     private readonly SpecReadContext _context;
 
     public YamlMappingReader(YamlMappingNode node, SpecReadContext context, string what)
@@ -20,11 +22,12 @@ internal sealed class YamlMappingReader
         Node = node;
         _context = context;
         What = what;
+        _entries = new(node.Children.Count);
         foreach (KeyValuePair<YamlNode, YamlNode> entry in node.Children)
         {
             if (entry.Key is YamlScalarNode { Value: { } key } keyNode)
             {
-                _entries[key] = (keyNode, entry.Value);
+                _entries.Add((key, keyNode, entry.Value));
             }
             else
             {
@@ -38,22 +41,37 @@ internal sealed class YamlMappingReader
     /// <summary>Names the mapping in messages, e.g. "the method" or "parameter CHAT_ID".</summary>
     public string What { get; set; }
 
-    public bool Has(string key) => _entries.ContainsKey(key);
+    private bool TryGet(string key, out (string Name, YamlScalarNode Key, YamlNode Value) entry)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(_entries[i].Name, key, StringComparison.Ordinal))
+            {
+                entry = _entries[i];
+                return true;
+            }
+        }
+
+        entry = default;
+        return false;
+    }
+
+    public bool Has(string key) => TryGet(key, out _);
 
     public SpecLocation LocateKey(string key) =>
-        _entries.TryGetValue(key, out var entry) ? _context.Locate(entry.Key) : _context.LocateStart(Node);
+        TryGet(key, out var entry) ? _context.Locate(entry.Key) : _context.LocateStart(Node);
 
     public SpecLocation LocateValue(string key) =>
-        _entries.TryGetValue(key, out var entry) ? _context.Locate(entry.Value) : _context.LocateStart(Node);
+        TryGet(key, out var entry) ? _context.Locate(entry.Value) : _context.LocateStart(Node);
 
     /// <summary>Warns about keys outside <paramref name="known"/>, so typos such as <c>requried</c> do not pass silently.</summary>
     public void WarnUnknownKeys(params string[] known)
     {
         foreach (var entry in _entries)
         {
-            if (Array.IndexOf(known, entry.Key) < 0)
+            if (Array.IndexOf(known, entry.Name) < 0)
             {
-                _context.Report(DiagnosticDescriptors.UnknownKey, _context.Locate(entry.Value.Key), entry.Key, string.Join(", ", known));
+                _context.Report(DiagnosticDescriptors.UnknownKey, _context.Locate(entry.Key), entry.Name, string.Join(", ", known));
             }
         }
     }
@@ -62,14 +80,14 @@ internal sealed class YamlMappingReader
 
     public string? RequiredString(string key)
     {
-        if (!_entries.ContainsKey(key))
+        if (!TryGet(key, out _))
         {
             _context.Report(DiagnosticDescriptors.MissingKey, _context.LocateStart(Node), key, " in " + What);
             return null;
         }
 
         string? value = ScalarValue(key, "text");
-        if (value is { Length: 0 } || (value is null && IsNull(_entries[key].Value)))
+        if (value is { Length: 0 } || (value is null && TryGet(key, out var entry) && IsNull(entry.Value)))
         {
             _context.Report(DiagnosticDescriptors.InvalidValue, LocateValue(key), Quote(key), "a non-empty text");
             return null;
@@ -115,7 +133,7 @@ internal sealed class YamlMappingReader
 
     public YamlSequenceNode? Sequence(string key)
     {
-        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        if (!TryGet(key, out var entry) || IsNull(entry.Value))
         {
             return null;
         }
@@ -131,7 +149,7 @@ internal sealed class YamlMappingReader
 
     public YamlMappingNode? Mapping(string key)
     {
-        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        if (!TryGet(key, out var entry) || IsNull(entry.Value))
         {
             return null;
         }
@@ -171,7 +189,7 @@ internal sealed class YamlMappingReader
     }
 
     /// <summary>True when the key is present with no value (<c>result:</c> and nothing after it).</summary>
-    public bool IsEmpty(string key) => _entries.TryGetValue(key, out var entry) && IsNull(entry.Value);
+    public bool IsEmpty(string key) => TryGet(key, out var entry) && IsNull(entry.Value);
 
     private static string Quote(string key) => "'" + key + "'";
 
@@ -182,7 +200,7 @@ internal sealed class YamlMappingReader
 
     private string? ScalarValue(string key, string expected)
     {
-        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        if (!TryGet(key, out var entry) || IsNull(entry.Value))
         {
             return null;
         }

@@ -47,7 +47,9 @@ internal sealed class EditScenario
     /// </summary>
     private static AdditionalText ChooseTarget(List<AdditionalText> specs)
     {
-        List<AdditionalText> methods = specs.Where(spec => spec.Path.StartsWith("spec/bench", StringComparison.Ordinal)).ToList();
+        List<AdditionalText> methods = specs
+            .Where(spec => spec.Path.StartsWith("spec/bench", StringComparison.Ordinal) && !spec.Path.EndsWith(".types.yaml", StringComparison.Ordinal))
+            .ToList();
         if (methods.Count == 0)
         {
             throw new InvalidOperationException("No method spec to edit.");

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Microsoft.CodeAnalysis;
 using YamlDotNet.RepresentationModel;
 
@@ -9,6 +11,14 @@ namespace Bitrix24.Benchmarks.Generator;
 /// generator: YamlDotNet parsing the same texts, with the same API the generator's SpecParser uses.
 /// Target: the run costs at most 3× the floor at every size.
 /// </summary>
+/// <remarks>
+/// Both run under each garbage collector: the workstation GC of a plain app, and the server GC that
+/// <c>csc</c> and the <c>VBCSCompiler</c> build server, the processes that actually host the generator,
+/// are configured for (<c>System.GC.Server: true</c> in their <c>runtimeconfig.json</c>). A run keeps its
+/// output alive until the driver is done, which a concurrent workstation GC pays for with a background
+/// collection almost every run; the YAML floor keeps nothing and does not.
+/// </remarks>
+[Config(typeof(GarbageCollectors))]
 public class GeneratorBenchmarks
 {
     private string[] _texts = [];
@@ -60,5 +70,14 @@ public class GeneratorBenchmarks
     {
         GeneratorDriver driver = GeneratorHost.CreateDriver(_specs, trackSteps: false).RunGenerators(GeneratorHost.Compilation);
         return driver.GetRunResult().GeneratedTrees.Length;
+    }
+
+    private sealed class GarbageCollectors : ManualConfig
+    {
+        public GarbageCollectors()
+        {
+            AddJob(Job.Default.WithGcServer(false).WithId("Workstation GC"));
+            AddJob(Job.Default.WithGcServer(true).WithId("Server GC (as csc)"));
+        }
     }
 }

@@ -17,7 +17,8 @@ internal sealed record MethodSpec(
     ResultSpec Result)
 {
     /// <summary>The first segment of the method name; it names the C# namespace.</summary>
-    public string Scope => Name.Split('.')[0];
+    /// <remarks>Kept, not computed per call: the model builder asks for it many times per method.</remarks>
+    public string Scope { get; } = Name.IndexOf('.') is var dot and >= 0 ? Name.Substring(0, dot) : Name;
 }
 
 /// <summary>One parameter of a method, by its wire name.</summary>
