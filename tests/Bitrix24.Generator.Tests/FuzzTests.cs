@@ -18,6 +18,20 @@ public sealed class FuzzTests
     [Fact]
     public void SeedOne_InAnApp_KeepsEveryPromise() => AssertClean(FuzzMode.App, cases: 150);
 
+    /// <summary>
+    /// Cases the 10 000-case run broke, kept as they were made. 3731 renames a method to <c>enum.demo</c>:
+    /// its scope's namespace, <c>Bitrix24.Enum</c>, captured <c>Enum.IsDefined</c> in the runtime, which now
+    /// writes it in full.
+    /// </summary>
+    [Theory]
+    [InlineData(3731)]
+    public void CasesTheLongRunBroke_KeepEveryPromise(int number)
+    {
+        CaseOutcome outcome = new CaseRunner(FuzzMode.Sdk, TimeSpan.MaxValue).Run(FuzzCase.Create(1, number, FuzzMode.Sdk));
+
+        Assert.True(outcome.IsClean, string.Join("\n", outcome.Problems.Select(p => p.Key + ": " + p.Value)));
+    }
+
     private static void AssertClean(FuzzMode mode, int cases)
     {
         var run = new FuzzRun { Seed = 1, Cases = cases, Mode = mode, Workers = 2, SlowAfter = TimeSpan.MaxValue };

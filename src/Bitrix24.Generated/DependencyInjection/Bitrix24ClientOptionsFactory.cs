@@ -62,7 +62,7 @@ internal static class Bitrix24ClientOptionsFactory
         Bitrix24ClientOptions? client = CreateAuth(options, loadedTokens, tokensMayLoadLater, errors, Key);
 
         Bitrix24RateLimit? rateLimit = null;
-        if (!Enum.IsDefined(options.Plan))
+        if (!global::System.Enum.IsDefined(options.Plan))
         {
             errors.Add($"{Key("Plan")}: {(int)options.Plan} is not a plan; expected Standard or Enterprise.");
         }
