@@ -15,6 +15,12 @@ internal static class FuzzCommands
             Mode = Mode(options),
             Workers = Int(options, "workers", Environment.ProcessorCount),
             JournalPath = options.GetValueOrDefault("journal"),
+            Compile = options.GetValueOrDefault("compile") switch
+            {
+                null or "yes" => true,
+                "no" => false,
+                string other => throw new ArgumentException($"--compile is yes or no, not '{other}'."),
+            },
         };
 
         var started = DateTime.UtcNow;
@@ -34,7 +40,7 @@ internal static class FuzzCommands
         });
 
         Console.WriteLine(summary.Render());
-        Console.WriteLine($"Took {(DateTime.UtcNow - started).TotalMinutes:F1} min with {run.Workers} workers.");
+        Console.WriteLine($"Took {(DateTime.UtcNow - started).TotalMinutes:F1} min with {run.Workers} workers{(run.Compile ? "" : ", the generator alone (--compile no)")}.");
         return summary.CasesWithProblems == 0 ? 0 : 1;
     }
 

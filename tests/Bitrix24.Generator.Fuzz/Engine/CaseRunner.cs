@@ -30,10 +30,16 @@ internal sealed partial class CaseRunner
     // their compilation would say the same again.
     private readonly ConcurrentDictionary<string, (string? Error, string? Warning)> _compiled = new(StringComparer.Ordinal);
 
-    public CaseRunner(FuzzMode mode, TimeSpan slow)
+    private readonly bool _compile;
+
+    /// <param name="mode">Where the generated code goes.</param>
+    /// <param name="slow">A generator run longer than this is a problem.</param>
+    /// <param name="compile">False checks the generator alone (crashes, diagnostics, time), for a quick pass over many cases.</param>
+    public CaseRunner(FuzzMode mode, TimeSpan slow, bool compile = true)
     {
         _mode = mode;
         _slow = slow;
+        _compile = compile;
     }
 
     public CaseOutcome Run(FuzzCase fuzzCase)
@@ -67,7 +73,13 @@ internal sealed partial class CaseRunner
             problems[FuzzCategory.InternalError] = internalError.ToString();
         }
 
-        var (error, warning) = Compile(compilation, result.GeneratedSources);
+        // Every diagnostic must say what and where: a B24G code, at a line of one of the case's spec files.
+        if (run.Diagnostics.FirstOrDefault(d => !d.Id.StartsWith("B24G", StringComparison.Ordinal) || !fuzzCase.Specs.Contains(d.Location.GetLineSpan().Path)) is { } unlocated)
+        {
+            problems[FuzzCategory.UnlocatedDiagnostic] = unlocated.ToString();
+        }
+
+        var (error, warning) = _compile ? Compile(compilation, result.GeneratedSources) : (null, null);
         if (error is not null)
         {
             problems[FuzzCategory.Uncompilable] = error;

@@ -6,6 +6,9 @@ internal enum FuzzCategory
     /// <summary>The generator threw (the compiler reports CS8785 and generates nothing).</summary>
     GeneratorCrash,
 
+    /// <summary>A diagnostic of the generator that is not a B24G one, or not located in one of the case's spec files.</summary>
+    UnlocatedDiagnostic,
+
     /// <summary>B24G9001: the generator caught a failure of its own instead of describing the spec's problem.</summary>
     InternalError,
 

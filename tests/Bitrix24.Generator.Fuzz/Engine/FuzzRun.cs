@@ -22,12 +22,15 @@ internal sealed class FuzzRun
 
     public TimeSpan SlowAfter { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Compile each case's output (the default); false checks the generator alone.</summary>
+    public bool Compile { get; init; } = true;
+
     /// <summary>A file that gets "start N" and "end N" per case, flushed at once; null for none.</summary>
     public string? JournalPath { get; init; }
 
     public FuzzSummary Run(Action<CaseOutcome>? progress = null)
     {
-        var runner = new CaseRunner(Mode, SlowAfter);
+        var runner = new CaseRunner(Mode, SlowAfter, Compile);
         var summary = new FuzzSummary(Seed, Mode);
         using var journal = JournalPath is null ? null : new StreamWriter(JournalPath, append: false) { AutoFlush = true };
         int next = From - 1;
