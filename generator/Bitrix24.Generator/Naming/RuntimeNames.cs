@@ -62,7 +62,7 @@ internal static class RuntimeNames
         "Activity", "ActivityKind", "ActivitySource", "ActivityStatusCode", "ArgumentException", "ArgumentNullException",
         "ArgumentOutOfRangeException", "Array", "Attribute", "AttributeTargets", "CancellationToken", "CancellationTokenRegistration",
         "CancellationTokenSource", "CultureInfo", "DateTimeOffset", "DateTimeStyles", "DecompressionMethods", "DelegatingHandler", "Encoding",
-        "Enum", "Exception", "ExceptionDispatchInfo", "FormatException", "HttpClient", "HttpCompletionOption", "HttpContent", "HttpMethod",
+        "Exception", "ExceptionDispatchInfo", "FormatException", "HttpClient", "HttpCompletionOption", "HttpContent", "HttpMethod",
         "HttpRequestError", "HttpRequestException", "HttpRequestMessage", "HttpResponseMessage", "IConfiguration", "IConfigurationSection",
         "IDisposable", "IHttpClientBuilder", "IHttpClientFactory", "ILogger", "ILoggerFactory", "IOException", "IServiceCollection",
         "IServiceProvider", "ITimer", "Interlocked", "InvalidOperationException", "JavaScriptEncoder", "JsonDocument", "JsonElement",
