@@ -27,7 +27,7 @@ public sealed class FuzzFindingsTests
     {
         // (what, file, text, the only diagnostic expected, or null for none)
         { "a real family: task.item.list", "spec/task/task.item.list.yaml", "method: task.item.list\nresult:\n  type: int[]\n", null },
-        { "scope enum", "spec/enum/enum.item.get.yaml", "method: enum.item.get\nresult:\n  type: bool\n", "B24G2006" },
+        { "scope enum (the runtime names System.Enum in full, so it compiles)", "spec/enum/enum.item.get.yaml", "method: enum.item.get\nresult:\n  type: bool\n", null },
         { "scope exception", "spec/exception/exception.item.get.yaml", "method: exception.item.get\nresult:\n  type: bool\n", "B24G2006" },
         { "scope array", "spec/array/array.item.get.yaml", "method: array.item.get\nresult:\n  type: bool\n", "B24G2006" },
         { "scope system", "spec/system/system.item.get.yaml", "method: system.item.get\nresult:\n  type: bool\n", "B24G2006" },
