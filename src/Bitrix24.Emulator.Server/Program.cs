@@ -63,6 +63,11 @@ Console.WriteLine($"  OAuth client_endpoint:        {portal.ClientEndpoint} (cli
 Console.WriteLine($"  imbot.v2 demo bot:            botId {DemoPortal.BotId}, botToken {DemoPortal.BotClientId}, dialogId chat{DemoPortal.ChatId}");
 Console.WriteLine($"  chat {DemoPortal.ChatId} transcript:           {portal.BaseUrl}_emulator/chats/{DemoPortal.ChatId}");
 Console.WriteLine($"  requests received:            {portal.BaseUrl}_emulator/requests");
+Console.WriteLine($"  domain, member_id, app token: {portal.BaseUrl}_emulator/portal");
+Console.WriteLine($"  a bot's application_token:    {portal.BaseUrl}_emulator/bots/{{id}}");
+Console.WriteLine($"  the customer writes:          POST {portal.BaseUrl}_emulator/chats/{DemoPortal.ChatId}/messages {{\"text\":\"...\"}}");
+Console.WriteLine($"  the customer presses a key:   POST {portal.BaseUrl}_emulator/chats/{DemoPortal.ChatId}/commands {{\"messageId\":N,\"button\":0}}");
+Console.WriteLine($"  event deliveries (webhook):   {portal.BaseUrl}_emulator/deliveries");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -44,6 +44,12 @@ public sealed class EmulatedPortalOptions
     /// <summary>Methods to add to the built-in ones (or to replace one of the same name), e.g. to emulate a method of your own spec.</summary>
     public IList<EmulatedMethod> Methods { get; } = [];
 
-    /// <summary>More seeding, run after the demo data: add chats, users, lines or bots.</summary>
+    /// <summary>
+    /// How long an event POST may take before it counts as failed (not retried): 10 s by default. The docs publish no
+    /// value; the real queue server's is unknown.
+    /// </summary>
+    public TimeSpan EventDeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>More seeding, run after the demo data: add chats, users, lines or bots. Seeding raises no events.</summary>
     public Action<PortalState>? Seed { get; set; }
 }

@@ -190,7 +190,7 @@ public sealed class BotV2AuthTests
     [InlineData("imbot.v2.Chat.add")]
     [InlineData("imbot.v2.Chat.Message.read")]
     [InlineData("imbot.v2.Command.update")]
-    [InlineData("imbot.v2.Event.get")]
+    [InlineData("imbot.v2.Chat.Message.get")]
     [InlineData("imbot.v2.File.upload")]
     public async Task Methods_the_emulator_does_not_model_answer_404_ERROR_METHOD_NOT_FOUND(string method)
     {

@@ -49,6 +49,13 @@ public sealed class StandaloneServerTests
                 ApiResponse chat = await http.GetAsync($"_emulator/chats/{DemoPortal.ChatId}");
                 Assert.True(chat.Status == HttpStatusCode.OK, chat.ToString());
                 Assert.Equal(Text, chat.Json?["transcript"]?.AsArray()[^1]?["text"]?.GetValue<string>());
+
+                // What a test against the standalone server needs for events: the customer writes, the portal's identity.
+                ApiResponse written = await http.PostJsonAsync($"_emulator/chats/{DemoPortal.ChatId}/messages", new JsonObject { ["text"] = "A customer" });
+                Assert.True(written.Status == HttpStatusCode.OK, written.ToString());
+                ApiResponse identity = await http.GetAsync("_emulator/portal");
+                Assert.Equal($"127.0.0.1:{port}", identity.Json?["domain"]?.GetValue<string>());
+                Assert.Matches("^[0-9a-f]{32}$", identity.Json?["application"]?["applicationToken"]?.GetValue<string>() ?? string.Empty);
             }
 
             int exitCode = await server.StopAsync(StopTimeout);

@@ -12,13 +12,16 @@ namespace Bitrix24.Emulator.Auth;
 /// </summary>
 internal sealed class OAuthTokenEndpoint
 {
-    private readonly EmulatedApplication _application;
+    private readonly Func<string, EmulatedApplication?> _findApplication;
     private readonly TokenRegistry _tokens;
     private readonly Func<Uri> _baseUrl;
 
-    public OAuthTokenEndpoint(EmulatedApplication application, TokenRegistry tokens, Func<Uri> baseUrl)
+    /// <param name="findApplication">The installed application with a client id, or null (never installed, or uninstalled).</param>
+    /// <param name="tokens">The token registry.</param>
+    /// <param name="baseUrl">The portal's base URL.</param>
+    public OAuthTokenEndpoint(Func<string, EmulatedApplication?> findApplication, TokenRegistry tokens, Func<Uri> baseUrl)
     {
-        _application = application;
+        _findApplication = findApplication;
         _tokens = tokens;
         _baseUrl = baseUrl;
     }
@@ -44,7 +47,8 @@ internal sealed class OAuthTokenEndpoint
             return (400, Envelope.Error("invalid_request", "grant_type, client_id and client_secret are required"));
         }
 
-        if (clientId != _application.ClientId || clientSecret != _application.ClientSecret)
+        EmulatedApplication? application = _findApplication(clientId);
+        if (application is null || clientSecret != application.ClientSecret)
         {
             return (401, Envelope.Error("invalid_client", "Invalid client id or secret"));
         }
@@ -63,8 +67,8 @@ internal sealed class OAuthTokenEndpoint
         }
 
         var issued = grantType == "refresh_token"
-            ? _tokens.Refresh(_application, grant)
-            : _tokens.Redeem(_application, grant);
+            ? _tokens.Refresh(application, grant)
+            : _tokens.Redeem(application, grant);
         if (issued is not { } tokens)
         {
             return (400, Envelope.Error("invalid_grant", "Invalid grant: the refresh token or code is unknown, used or expired"));
@@ -76,12 +80,12 @@ internal sealed class OAuthTokenEndpoint
             ["access_token"] = tokens.AccessToken,
             ["expires"] = tokens.ExpiresAt.ToUnixTimeSeconds(),
             ["expires_in"] = (long)_tokens.AccessTokenLifetime.TotalSeconds,
-            ["scope"] = string.Join(",", _application.Scopes),
-            ["domain"] = baseUrl.Authority,
-            ["server_endpoint"] = new Uri(baseUrl, "rest/").ToString(),
-            ["status"] = "L",
-            ["client_endpoint"] = new Uri(baseUrl, "rest/").ToString(),
-            ["member_id"] = "emulator0member0id00000000000000",
+            ["scope"] = string.Join(",", application.Scopes),
+            ["domain"] = PortalIdentity.Domain(baseUrl),
+            ["server_endpoint"] = PortalIdentity.Endpoint(baseUrl),
+            ["status"] = PortalIdentity.ApplicationStatus,
+            ["client_endpoint"] = PortalIdentity.Endpoint(baseUrl),
+            ["member_id"] = PortalIdentity.MemberId,
             ["user_id"] = tokens.Grant.UserId.ToString(CultureInfo.InvariantCulture),
             ["refresh_token"] = tokens.RefreshToken,
         }));

@@ -86,6 +86,21 @@ internal sealed class TokenRegistry
         }
     }
 
+    /// <summary>Forgets every token and code issued to an application, as uninstalling it revokes its access.</summary>
+    public void Revoke(string clientId)
+    {
+        lock (_gate)
+        {
+            foreach (Dictionary<string, Grant> tokens in (Dictionary<string, Grant>[])[_accessTokens, _refreshTokens, _codes])
+            {
+                foreach (string token in tokens.Where(t => t.Value.Application.ClientId == clientId).Select(t => t.Key).ToArray())
+                {
+                    tokens.Remove(token);
+                }
+            }
+        }
+    }
+
     /// <summary>Exchanges a refresh token (once) for a new pair; null when it is unknown, used or expired.</summary>
     public (string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, Grant Grant)? Refresh(EmulatedApplication app, string refreshToken)
     {

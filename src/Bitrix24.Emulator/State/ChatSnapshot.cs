@@ -27,7 +27,7 @@ public sealed record ChatSnapshot(
 
     /// <summary>
     /// The user ids in the chat: the customer, the chat's bot while <see cref="BotIsMember"/>, the operator who owns
-    /// the session, and bots that joined (<see cref="PortalState.ConnectBotToLine"/>, <see cref="PortalState.AddChatMember"/>).
+    /// the session, and bots that joined (<see cref="PortalState.ConnectBotToLine"/>, <see cref="PortalState.AddChatMember(int, int)"/>).
     /// </summary>
     public IReadOnlyList<int> Members { get; init; } = [];
 }

@@ -20,7 +20,7 @@ namespace Bitrix24.Emulator.State;
 /// an open-line bot to the line in the line's settings, and the bot then joins the line's chats. The emulator's
 /// stand-in is <see cref="PortalState.ConnectBotToLine"/> (<c>portal.State.ConnectBotToLine(DemoPortal.LineId, botId)</c>),
 /// which takes only a bot that supports open lines (type <c>openline</c>, or <c>isSupportOpenline: true</c>) and
-/// makes it a member of chat 112; <see cref="PortalState.AddChatMember"/> adds any user to a chat. Until then
+/// makes it a member of chat 112; <see cref="PortalState.AddChatMember(int, int)"/> adds any user to a chat. Until then
 /// <c>imbot.v2.Chat.Message.send</c> into <c>chat112</c> answers 403 <c>ACCESS_DENIED</c>, as the docs say for a bot
 /// that is not in the chat.
 /// </para>

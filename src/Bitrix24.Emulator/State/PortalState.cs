@@ -1,8 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Auth;
+using Bitrix24.Emulator.Events;
+
 namespace Bitrix24.Emulator.State;
 
 /// <summary>
-/// What the emulated portal knows: users, open lines, bots with their commands, and open-line chats with their
-/// sessions, members and transcripts. Thread-safe: every REST call and every method here runs under one lock, so a
+/// What the emulated portal knows: users, open lines, bots with their commands, open-line chats with their
+/// sessions, members and transcripts, the <c>fetch</c>-mode bots' event queues and the applications'
+/// <c>application_token</c>s. Changes made after the portal started raise the Chatbots 2.0 events. Thread-safe: every REST call and every method here runs under one lock, so a
 /// test reading a chat sees it either before or after a call, never half-way.
 /// </summary>
 public sealed class PortalState
@@ -15,6 +22,10 @@ public sealed class PortalState
     private readonly Dictionary<int, List<int>> _lineBots = []; // bots connected to each line, which join its chats
     private readonly List<BotCommand> _commands = [];
     private readonly List<InputActionNotice> _inputActions = [];
+    private readonly Dictionary<int, List<QueuedBotEvent>> _eventQueues = []; // fetch-mode events per bot, oldest first
+    private readonly Dictionary<string, InstalledApplication> _applications = new(StringComparer.Ordinal);
+    private readonly byte[] _applicationTokenKey = RandomNumberGenerator.GetBytes(32);
+    private long _nextEventId = 1;
     private int _nextMessageId = 1;
     private int _nextSessionId = 500;
     private int _nextCommandId = 1;
@@ -23,6 +34,12 @@ public sealed class PortalState
 
     /// <summary>The lock every REST call holds while it runs.</summary>
     internal object Gate { get; } = new();
+
+    /// <summary>
+    /// Raises the Chatbots 2.0 events; null until the portal starts, so seeding produces no events (the portal that
+    /// would deliver them does not listen yet).
+    /// </summary>
+    internal BotEventHub? Events { get; set; }
 
     /// <summary>All users, by id.</summary>
     public IReadOnlyList<PortalUser> Users
@@ -207,12 +224,19 @@ public sealed class PortalState
 
             foreach (OpenLineChat chat in _chats.Values.Where(c => c.LineId == lineId && c.Status == SessionStatus.Active))
             {
-                chat.Join(botId);
+                // The bot joins because the customer's dialog came to the line: the customer is the user of ONIMBOTV2JOINCHAT.
+                if (chat.Join(botId))
+                {
+                    Events?.BotJoinedLocked(chat, botId, chat.CustomerId);
+                }
             }
         }
     }
 
-    /// <summary>Adds a user (e.g. a bot registered through <c>imbot.v2</c>) to a chat, as someone inviting them would.</summary>
+    /// <summary>
+    /// Adds a user (e.g. a bot registered through <c>imbot.v2</c>) to a chat, as the chat's customer inviting them would.
+    /// A Chatbots 2.0 bot that was not a member yet gets <c>ONIMBOTV2JOINCHAT</c> with the customer as <c>user</c>.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No such chat.</exception>
     /// <exception cref="ArgumentException">No such user.</exception>
     public void AddChatMember(int chatId, int userId)
@@ -220,8 +244,23 @@ public sealed class PortalState
         lock (Gate)
         {
             OpenLineChat chat = RequireChat(chatId);
-            RequireUser(userId, nameof(userId));
-            chat.Join(userId);
+            AddChatMemberLocked(chat, userId, chat.CustomerId);
+        }
+    }
+
+    /// <summary>
+    /// Adds a user to a chat as <paramref name="addedById"/> inviting them would; a Chatbots 2.0 bot that was not a
+    /// member yet gets <c>ONIMBOTV2JOINCHAT</c> with that user as <c>user</c> ("The user who added the bot").
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such chat.</exception>
+    /// <exception cref="ArgumentException">No such user (either of them).</exception>
+    public void AddChatMember(int chatId, int userId, int addedById)
+    {
+        lock (Gate)
+        {
+            OpenLineChat chat = RequireChat(chatId);
+            RequireUser(addedById, nameof(addedById));
+            AddChatMemberLocked(chat, userId, addedById);
         }
     }
 
@@ -253,14 +292,19 @@ public sealed class PortalState
 
             var chat = new OpenLineChat(chatId, lineId, customerId, botId, _nextSessionId++, owner ?? SessionOwner.Bot(botId), _clock.GetUtcNow());
             _chats.Add(chatId, chat);
+            Events?.BotJoinedLocked(chat, botId, customerId);
             foreach (int connected in _lineBots.GetValueOrDefault(lineId) ?? [])
             {
-                chat.Join(connected);
+                if (chat.Join(connected))
+                {
+                    Events?.BotJoinedLocked(chat, connected, customerId);
+                }
             }
 
             if (firstMessage is not null)
             {
-                Post(chat, customerId, firstMessage, isSystem: false);
+                TranscriptMessage posted = Post(chat, customerId, firstMessage, isSystem: false);
+                Events?.MessageAddedLocked(chat, posted);
             }
 
             return chat.ToSnapshot();
@@ -303,8 +347,14 @@ public sealed class PortalState
         }
     }
 
-    /// <summary>Posts a message into a chat as <paramref name="authorId"/> (e.g. the customer writing again).</summary>
+    /// <summary>
+    /// Posts a message into a chat as <paramref name="authorId"/> (e.g. the customer writing again). When the author is
+    /// a person (not a bot) and the message is not a system one, the chat's Chatbots 2.0 bots that the message is for
+    /// get <c>ONIMBOTV2MESSAGEADD</c>: in an Open Lines chat every member bot that serves open lines, plus
+    /// <c>supervisor</c> and <c>personal</c> bots, plus a bot the text mentions as <c>[USER=id]</c>.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No such chat.</exception>
+    /// <exception cref="ArgumentException">No such user.</exception>
     public TranscriptMessage PostMessage(int chatId, int authorId, string text, bool isSystem = false)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -312,11 +362,117 @@ public sealed class PortalState
         {
             OpenLineChat chat = RequireChat(chatId);
             RequireUser(authorId, nameof(authorId));
-            return Post(chat, authorId, text, isSystem);
+            TranscriptMessage posted = Post(chat, authorId, text, isSystem);
+            if (!isSystem)
+            {
+                Events?.MessageAddedLocked(chat, posted);
+            }
+
+            return posted;
+        }
+    }
+
+    /// <summary>
+    /// Posts a message as the chat's customer (the Open Lines client), as <see cref="PostMessage"/> does; the chat's
+    /// Chatbots 2.0 bots get <c>ONIMBOTV2MESSAGEADD</c>.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such chat.</exception>
+    /// <exception cref="ArgumentException">The text is empty or only spaces.</exception>
+    public TranscriptMessage PostCustomerMessage(int chatId, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException("The message text is empty.", nameof(text));
+        }
+
+        lock (Gate)
+        {
+            OpenLineChat chat = RequireChat(chatId);
+            return PostMessage(chatId, chat.CustomerId, text);
+        }
+    }
+
+    /// <summary>
+    /// The <c>application_token</c> that events for this bot carry in <c>auth[application_token]</c>: for a bot of an
+    /// OAuth application, that application's token on this portal; for a bot registered through an incoming webhook,
+    /// its own synthetic one, derived from its current <c>botToken</c> ("each of them has its own synthetic
+    /// <c>APPLICATION_TOKEN</c>", bot-update.md; a rotation re-links the subscriptions to a new one). Null when there
+    /// is no such bot.
+    /// </summary>
+    public string? ApplicationTokenOfBot(int botId)
+    {
+        lock (Gate)
+        {
+            return FindBotLocked(botId) is { } bot ? ApplicationTokenOfBotLocked(bot) : null;
+        }
+    }
+
+    /// <summary>The events waiting in a <c>fetch</c>-mode bot's queue for <c>imbot.v2.Event.get</c>, oldest first (empty for an unknown bot).</summary>
+    public IReadOnlyList<QueuedBotEvent> QueuedEvents(int botId)
+    {
+        lock (Gate)
+        {
+            return _eventQueues.TryGetValue(botId, out List<QueuedBotEvent>? queue) ? queue.ToArray() : [];
         }
     }
 
     // The methods below are for REST handlers, which already hold the lock.
+    internal void AddChatMemberLocked(OpenLineChat chat, int userId, int addedById)
+    {
+        RequireUser(userId, nameof(userId));
+        if (chat.Join(userId))
+        {
+            Events?.BotJoinedLocked(chat, userId, addedById);
+        }
+    }
+
+    internal string ApplicationTokenOfBotLocked(ChatBot bot) =>
+        bot.AppClientId is { } clientId ? ApplicationEntryLocked(clientId).Token
+        : SyntheticApplicationToken(bot.WebhookClientId ?? "bot" + bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Installs an application (again): a new one, or one uninstalled before, gets a new <c>application_token</c>.</summary>
+    internal string InstallApplicationLocked(EmulatedApplication application, Uri? handlerUrl)
+    {
+        if (_applications.TryGetValue(application.ClientId, out InstalledApplication? known) && known.Installed)
+        {
+            _applications[application.ClientId] = known with { Application = application, HandlerUrl = handlerUrl ?? known.HandlerUrl };
+            return known.Token;
+        }
+
+        var installed = new InstalledApplication(application, NewApplicationToken(), handlerUrl, Installed: true);
+        _applications[application.ClientId] = installed;
+        return installed.Token;
+    }
+
+    /// <summary>Marks an application uninstalled; its entry (and token) stay for the uninstall event.</summary>
+    internal InstalledApplication? UninstallApplicationLocked(string clientId)
+    {
+        if (!_applications.TryGetValue(clientId, out InstalledApplication? known) || !known.Installed)
+        {
+            return null;
+        }
+
+        _applications[clientId] = known with { Installed = false };
+        return known;
+    }
+
+    /// <summary>The installed application with this client id, or null.</summary>
+    internal EmulatedApplication? FindInstalledApplicationLocked(string clientId) =>
+        _applications.TryGetValue(clientId, out InstalledApplication? known) && known.Installed ? known.Application : null;
+
+    internal InstalledApplication? FindApplicationEntryLocked(string clientId) => _applications.GetValueOrDefault(clientId);
+
+    internal void QueueEventLocked(int botId, string type, DateTimeOffset date, JsonObject data)
+    {
+        List<QueuedBotEvent> queue = _eventQueues.TryGetValue(botId, out List<QueuedBotEvent>? existing) ? existing : _eventQueues[botId] = [];
+        queue.Add(new QueuedBotEvent(_nextEventId++, type, date, data));
+    }
+
+    /// <summary>The bot's fetch queue (created empty when it has none), for <c>imbot.v2.Event.get</c> to read and acknowledge.</summary>
+    internal List<QueuedBotEvent> EventQueueLocked(int botId) =>
+        _eventQueues.TryGetValue(botId, out List<QueuedBotEvent>? queue) ? queue : _eventQueues[botId] = [];
+
     internal OpenLineChat? FindChatLocked(int chatId) => _chats.GetValueOrDefault(chatId);
 
     internal PortalUser? FindUserLocked(int userId) => _users.GetValueOrDefault(userId);
@@ -362,6 +518,7 @@ public sealed class PortalState
     internal void RemoveBotLocked(int botId)
     {
         _bots.RemoveAll(b => b.Id == botId);
+        _eventQueues.Remove(botId);
         _commands.RemoveAll(c => c.BotId == botId);
         foreach (List<int> connected in _lineBots.Values)
         {
@@ -419,6 +576,23 @@ public sealed class PortalState
         chat.Transcript.Add(posted);
         return posted;
     }
+
+    private InstalledApplication ApplicationEntryLocked(string clientId)
+    {
+        if (!_applications.TryGetValue(clientId, out InstalledApplication? known))
+        {
+            // A bot seeded for an application the portal was not told about: it still gets a token of its own.
+            known = new InstalledApplication(new EmulatedApplication(clientId, string.Empty, []), NewApplicationToken(), null, Installed: false);
+            _applications[clientId] = known;
+        }
+
+        return known;
+    }
+
+    private static string NewApplicationToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    private string SyntheticApplicationToken(string botToken) =>
+        Convert.ToHexString(HMACSHA256.HashData(_applicationTokenKey, Encoding.UTF8.GetBytes("botToken:" + botToken)))[..32].ToLowerInvariant();
 
     private OpenLineChat RequireChat(int chatId) =>
         _chats.TryGetValue(chatId, out OpenLineChat? chat)

@@ -26,6 +26,7 @@ internal static class V2
     public const string CommandList = "imbot.v2.Command.list";
     public const string CommandUnregister = "imbot.v2.Command.unregister";
     public const string RevisionGet = "imbot.v2.Revision.get";
+    public const string EventGet = "imbot.v2.Event.get";
 
     /// <summary>The docs' examples' token.</summary>
     public const string Token = "my_bot_token";
@@ -37,7 +38,7 @@ internal static class V2
     public static readonly string[] BotBound =
     [
         BotUpdate, BotUnregister, ChatGet, ChatLeave, ChatUserList, InputActionNotify,
-        MessageSend, MessageUpdate, MessageDelete, CommandRegister, CommandAnswer, CommandList, CommandUnregister,
+        MessageSend, MessageUpdate, MessageDelete, CommandRegister, CommandAnswer, CommandList, CommandUnregister, EventGet,
     ];
 
     public static TheoryData<string> BotBoundData() => new(BotBound);

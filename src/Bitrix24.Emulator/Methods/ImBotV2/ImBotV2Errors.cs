@@ -70,4 +70,12 @@ internal static class ImBotV2Errors
     public static EmulatedRestException CommandNotFound() => new(400, "COMMAND_NOT_FOUND", "Command not found");
 
     public static EmulatedRestException CommandAnswerFailed() => new(400, "COMMAND_ANSWER_FAILED", "Command answer failed");
+
+    // Event.get: "Scope error — Missing scope im — required when using withUserEvents: true"; the caller is known but not allowed.
+    public static EmulatedRestException ScopeError() => new(403, "SCOPE_ERROR", "Scope error");
+
+    public static EmulatedRestException UserNotSubscribed() => new(400, "USER_NOT_SUBSCRIBED", "User not subscribed");
+
+    // Event.get documents the range 1–1000 but no error for a value outside it; this code is the emulator's own.
+    public static EmulatedRestException InvalidLimit(int max) => new(400, "INVALID_LIMIT", $"limit must be between 1 and {max}");
 }

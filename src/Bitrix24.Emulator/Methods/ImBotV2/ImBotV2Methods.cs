@@ -4,7 +4,7 @@ namespace Bitrix24.Emulator.Methods.ImBotV2;
 /// The Chatbots 2.0 methods the emulator models (scope <c>imbot</c>), written from the official pages
 /// (api-reference/chat-bots/chat-bots-v2) and the team's BOTS-V2.md digest of them, never from the SDK's specs.
 /// The other <c>imbot.v2.*</c> methods (Chat.add, Chat.update, Chat.User.add/delete, Chat.Manager.*, Chat.setOwner,
-/// Chat.Message.read/get/getContext/Reaction.*, Command.update, Chat.TextField.enabled, Event.get, File.*) answer
+/// Chat.Message.read/get/getContext/Reaction.*, Command.update, Chat.TextField.enabled, File.*) answer
 /// <c>ERROR_METHOD_NOT_FOUND</c> like any unknown method.
 /// </summary>
 /// <remarks>
@@ -23,5 +23,6 @@ internal static class ImBotV2Methods
             .Concat(ChatMethods.All())
             .Concat(ChatMessageMethods.All())
             .Concat(CommandMethods.All())
+            .Concat(EventMethods.All())
             .Append(RevisionMethod.Create());
 }

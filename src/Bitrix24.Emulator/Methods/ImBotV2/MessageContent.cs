@@ -103,6 +103,20 @@ internal static class MessageContent
         return empty ? (true, null) : (true, keyboard ?? value.DeepClone());
     }
 
+    /// <summary>
+    /// The buttons of a keyboard as the user sees them: the <c>BUTTONS</c> of the full form or the items of the short
+    /// one, without the <c>TYPE: NEWLINE</c> line breaks; empty when it is neither form.
+    /// </summary>
+    public static IReadOnlyList<JsonObject> Buttons(JsonNode? keyboard)
+    {
+        IReadOnlyList<JsonNode?>? buttons = keyboard is JsonObject full && !IsList(full) ? List(full["BUTTONS"]) : List(keyboard);
+        return buttons?.OfType<JsonObject>().Where(b => PhpValue.ToText(b["TYPE"]) != "NEWLINE").ToArray() ?? [];
+    }
+
+    /// <summary>The keyboard's <c>BOT_ID</c> (the bot its command buttons are routed to), or 0 when it names none.</summary>
+    public static long KeyboardBotId(JsonNode? keyboard) =>
+        keyboard is JsonObject full && !IsList(full) ? PhpValue.ToInt(full["BOT_ID"]) : 0;
+
     /// <summary>Whether a keyboard has a button with this <c>COMMAND</c> (with or without its slash).</summary>
     public static bool HasCommandButton(JsonNode? keyboard, string command)
     {

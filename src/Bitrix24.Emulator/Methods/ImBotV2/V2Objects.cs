@@ -167,6 +167,41 @@ internal static class V2Objects
         };
     }
 
+    /// <summary>
+    /// The chat as events carry it: the <see cref="Chat"/> fields without <c>role</c> and <c>muteList</c> ("these
+    /// fields depend on the specific user", events.md) and without the fields entities.md lists as "only in method
+    /// responses" (<c>dateCreate</c>, <c>lastMessageId</c>, <c>lastId</c>, <c>managerList</c>, <c>messageCount</c>,
+    /// <c>userCounter</c>, <c>unreadId</c>, <c>lastMessageViews</c>, <c>markedId</c>, <c>public</c>).
+    /// </summary>
+    public static JsonObject EventChat(PortalState state, OpenLineChat chat, ChatBot viewer, TimeSpan offset)
+    {
+        JsonObject json = Chat(state, chat, viewer, offset);
+        foreach (string key in (string[])["role", "muteList", "dateCreate", "lastMessageId", "lastId", "managerList", "messageCount", "userCounter", "unreadId", "lastMessageViews", "markedId", "public"])
+        {
+            json.Remove(key);
+        }
+
+        return json;
+    }
+
+    /// <summary>
+    /// A message as events carry it (entities.md "Message"): <c>uuid</c> empty (the emulator sets none), no forward,
+    /// <c>params</c> empty (its inner shape is not documented, BOTS-V2.md §10), and not viewed by others.
+    /// </summary>
+    public static JsonObject Message(TranscriptMessage message, int chatId, TimeSpan offset) => new()
+    {
+        ["id"] = message.Id,
+        ["chatId"] = chatId,
+        ["authorId"] = message.AuthorId,
+        ["date"] = Date(message.Time, offset),
+        ["text"] = message.Text,
+        ["isSystem"] = message.IsSystem,
+        ["uuid"] = string.Empty,
+        ["forward"] = null,
+        ["params"] = new JsonObject(),
+        ["viewedByOthers"] = false,
+    };
+
     /// <summary>A command as <c>Command.register</c> returns it: the name with its leading slash.</summary>
     public static JsonObject Command(BotCommand command) => new()
     {
