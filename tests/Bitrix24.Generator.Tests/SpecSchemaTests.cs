@@ -44,6 +44,7 @@ public sealed class SpecSchemaTests
     [InlineData("spec/demo/demo.thing.get.yaml", "method: demo.thing.get\nresult:\n  type: map<int\n", "/result/type")]
     [InlineData("spec/demo/demo.thing.get.yaml", "method: demo.thing.get\nparams:\n  - name: fields\n    type: Fields\n    required: yes please\nresult:\n  type: bool\n", "/params/0/required")]
     [InlineData("spec/demo/demo.thing.get.yaml", "method: demo.thing.get\nresult:\n  type: bool\ntypes:\n  lowerCase:\n    members: []\n", "/types/lowerCase")]
+    [InlineData("spec/demo/events/ONDEMO.event.yaml", "event: ONDEMO\nclass: DemoEvent\nscope: demo\ndata:\n  - name: id\n    type: int\n    requird: true\n", "/data/0/requird")]
     [InlineData("spec/demo/demo.types.yaml", "types:\n  Thing:\n    members:\n      - name: id\n        type: int\n", "")]
     [InlineData("spec/demo/demo.types.yaml", "scope: demo\ntypes:\n  Thing:\n    members:\n      - name: id\n        typ: int\n", "/types/Thing/members/0/typ")]
     [InlineData("spec/errors.yaml", "errors:\n  - code: SOMETHING\n    retry: sometimes\n", "/errors/0/retry")]
@@ -72,6 +73,7 @@ public sealed class SpecSchemaTests
             "errors.yaml" => "errors",
             "naming.yaml" => "naming",
             string file when file.EndsWith(".types.yaml", StringComparison.Ordinal) => "types",
+            string file when file.EndsWith(".event.yaml", StringComparison.Ordinal) => "event",
             _ => "method",
         };
         return s_schemas.Value[name];
@@ -82,7 +84,7 @@ public sealed class SpecSchemaTests
     private static readonly Lazy<IReadOnlyDictionary<string, JsonSchema>> s_schemas = new(() =>
     {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        return new[] { "errors", "naming", "types", "method" }.ToDictionary(
+        return new[] { "errors", "naming", "types", "method", "event" }.ToDictionary(
             name => name,
             name => JsonSchema.FromText(
                 File.ReadAllText(RepositoryRoot.Combine("spec/schema/" + name + ".schema.json")),

@@ -27,19 +27,39 @@ internal static class ObjectTypeCollector
         var drafts = new Dictionary<(string, string), ObjectTypeDraft?>();
         var ordered = new List<ObjectTypeDraft>();
         var declarations = new Dictionary<(string, string), ObjectTypeSpec>();
+        var events = new Dictionary<string, EventSpec>(StringComparer.Ordinal);
         foreach (ObjectTypeSpec spec in files.SelectMany(f => f.Types))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var key = (spec.Scope, spec.Name);
             if (declarations.TryGetValue(key, out ObjectTypeSpec? first))
             {
-                // Several files of a scope may repeat a type; they must agree.
-                if (!first.DeclaresSameMembers(spec))
+                // Several files of a scope may repeat a type; they must agree. An event's class is its own.
+                if (spec.Event is not null || first.Event is not null)
+                {
+                    context.Report(DiagnosticDescriptors.NameCollision, spec.NameLocation, spec.Event is null ? "Type" : "Event class", spec.Name,
+                        spec.Name, "the " + (first.Event is null ? "type" : "event class") + " declared in " + BuildContext.Where(first.NameLocation), "");
+                }
+                else if (!first.DeclaresSameMembers(spec))
                 {
                     context.Report(DiagnosticDescriptors.ConflictingType, spec.NameLocation, spec.Name, spec.Scope, BuildContext.Where(first.NameLocation));
                 }
 
                 continue;
+            }
+
+            if (spec.Event is { } @event)
+            {
+                // The receiver picks the class by the event's name, so one name has one class across all scopes.
+                if (events.TryGetValue(@event.Name, out EventSpec? earlier))
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateEvent, @event.NameLocation, @event.Name, BuildContext.Where(earlier.NameLocation));
+                    declarations[key] = spec;
+                    drafts[key] = null;
+                    continue;
+                }
+
+                events[@event.Name] = @event;
             }
 
             declarations[key] = spec;

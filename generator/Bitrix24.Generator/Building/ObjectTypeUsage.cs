@@ -28,17 +28,35 @@ internal static class ObjectTypeUsage
             }
         }
 
+        // An event is read from every delivery, whether or not a method returns it.
+        foreach (ObjectTypeDraft draft in byName.Values.Where(d => d.Spec.Event is not null))
+        {
+            MarkWithHeld(draft, read);
+        }
+
         foreach (ObjectTypeDraft draft in byName.Values)
         {
             yield return new ObjectModel(draft.Namespace, draft.Name, draft.JsonType, draft.Spec.Scope, draft.Spec.Summary, draft.Spec.Remarks,
-                draft.Members.ToEquatableArray(), read.Contains(draft), written.Contains(draft));
+                draft.Members.ToEquatableArray(), read.Contains(draft), written.Contains(draft))
+            {
+                EventName = draft.Spec.Event?.Name,
+                EventDocs = draft.Spec.Event?.Docs,
+            };
         }
     }
 
     /// <summary>Marks the type a value holds and, without recursion, everything that type holds.</summary>
     private static void Mark(ValueModel value, Dictionary<string, ObjectTypeDraft> byName, HashSet<ObjectTypeDraft> marked)
     {
-        if (value.Kind != TypeKind.Object || !byName.TryGetValue(value.TypeName!, out ObjectTypeDraft? first) || !marked.Add(first))
+        if (value.Kind == TypeKind.Object && byName.TryGetValue(value.TypeName!, out ObjectTypeDraft? first))
+        {
+            MarkWithHeld(first, marked);
+        }
+    }
+
+    private static void MarkWithHeld(ObjectTypeDraft first, HashSet<ObjectTypeDraft> marked)
+    {
+        if (!marked.Add(first))
         {
             return;
         }

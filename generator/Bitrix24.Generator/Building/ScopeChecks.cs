@@ -25,9 +25,10 @@ internal static class ScopeChecks
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (SpecFile file in files)
         {
-            // Every file that would put something in the namespace: its method, or enums a file keeps
-            // even when its method is broken. The error goes where the scope is written, or at an enum.
-            SpecLocation? where = file.Method?.NameLocation ?? (file.Enums.IsEmpty ? null : file.Enums[0].NameLocation);
+            // Every file that would put something in the namespace: its method, or enums and types a file keeps
+            // even when its method is broken. The error goes where the scope is written, or at an enum or type.
+            SpecLocation? where = file.Method?.NameLocation
+                ?? (!file.Enums.IsEmpty ? file.Enums[0].NameLocation : !file.Types.IsEmpty ? file.Types[0].NameLocation : null);
             if (file.Scope.Length == 0 || where is not { } location)
             {
                 continue;
@@ -60,6 +61,11 @@ internal static class ScopeChecks
         }
 
         owners[name] = scope;
+        if (RuntimeNames.Namespaces.Contains(name))
+        {
+            return ("Bitrix24." + name, "the runtime's namespace Bitrix24." + name);
+        }
+
         string field = "_" + CSharpNames.Camel(name) + "Api";
         if (names.RootMembers.Contains(name) || names.RootMembers.Contains(field))
         {

@@ -88,6 +88,9 @@ internal static class DiagnosticDescriptors
         "B24G2009", "Type contains itself",
         "Type '{0}' contains itself ({1}); a type may not hold itself, directly or through others, so a response can never nest without end");
 
+    public static readonly DiagnosticDescriptor DuplicateEvent = Error(
+        "B24G2010", "Duplicate event", "Event '{0}' is already declared in {1}");
+
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "B24G3001", "Unknown key", "Unknown key '{0}' is ignored; expected one of: {1}");
 

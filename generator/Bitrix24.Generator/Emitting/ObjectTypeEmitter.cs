@@ -18,7 +18,9 @@ internal static class ObjectTypeEmitter
 
     public static string Emit(ObjectModel model)
     {
-        SourceWriter writer = GeneratedFile.Start("The type " + model.Name + " of scope " + model.Scope + ".");
+        SourceWriter writer = GeneratedFile.Start(model.EventName is null
+            ? "The type " + model.Name + " of scope " + model.Scope + "."
+            : "The event " + model.EventName + " (" + model.Name + ") of scope " + model.Scope + ".");
         writer.Line("namespace ", model.Namespace, ";");
         writer.Line();
         EmitClass(writer, model);
@@ -36,15 +38,36 @@ internal static class ObjectTypeEmitter
     private static void EmitClass(SourceWriter writer, ObjectModel model)
     {
         CSharpText.Doc(writer, "summary", model.Summary is null ? "The type <c>" + model.Name + "</c> of the spec." : CSharpText.Xml(model.Summary));
-        if (model.Remarks is not null)
+        string? remarks = model.EventName is null ? model.Remarks : EventRemarks(model);
+        if (remarks is not null)
         {
-            CSharpText.Doc(writer, "remarks", CSharpText.Xml(model.Remarks));
+            CSharpText.Doc(writer, "remarks", remarks == model.Remarks ? CSharpText.Xml(remarks) : remarks);
         }
 
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line("public sealed partial class ", model.Name);
+        if (model.EventName is null)
+        {
+            writer.Line("public sealed partial class ", model.Name);
+        }
+        else
+        {
+            writer.Line("public sealed partial class ", model.Name, " : ", EventInterface(model));
+        }
+
         using (writer.Open())
         {
+            if (model.EventName is not null)
+            {
+                // Explicit, so no data member can clash with it; the receiver reaches it through the type parameter.
+                writer.Line("/// <inheritdoc/>");
+                writer.Line("static global::Bitrix24.Inbound.Bitrix24EventType ", EventInterface(model), ".EventType => ",
+                    "global::", model.Namespace, ".", model.JsonType, ".EventType;");
+                if (model.Members.Count > 0)
+                {
+                    writer.Line();
+                }
+            }
+
             for (int i = 0; i < model.Members.Count; i++)
             {
                 MemberModel member = model.Members[i];
@@ -60,6 +83,25 @@ internal static class ObjectTypeEmitter
         }
     }
 
+    private static string EventInterface(ObjectModel model) => "global::Bitrix24.Inbound.IBitrix24Event<" + FullName(model) + ">";
+
+    /// <summary>What the event's docs add: the wire name the class is picked by, and the official page.</summary>
+    private static string EventRemarks(ObjectModel model)
+    {
+        string remarks = "The event <c>" + CSharpText.Xml(model.EventName!) + "</c>: its <c>data</c>, as a delivery to the event handler or a poll brings it.";
+        if (model.Remarks is not null)
+        {
+            remarks += " " + CSharpText.Xml(model.Remarks);
+        }
+
+        if (model.EventDocs is not null)
+        {
+            remarks += " Official documentation: " + CSharpText.Xml(model.EventDocs) + ".";
+        }
+
+        return remarks;
+    }
+
     private static bool Tracked(MemberModel member, ObjectModel model) => model.IsWritten && MemberCode.IsTracked(member.Type);
 
     private static void EmitJsonClass(SourceWriter writer, ObjectModel model)
@@ -70,6 +112,14 @@ internal static class ObjectTypeEmitter
         using (writer.Open())
         {
             EmitValueType(writer, model);
+            if (model.EventName is not null)
+            {
+                writer.Line();
+                writer.Line("/// <summary>The event's name on the wire and its reader, for the event receiver.</summary>");
+                writer.Line("public static global::Bitrix24.Inbound.Bitrix24EventType EventType { get; } = global::Bitrix24.Inbound.Bitrix24EventType.Create<",
+                    FullName(model), ">(", CSharpText.Literal(model.EventName), ", Read);");
+            }
+
             if (model.IsRead)
             {
                 writer.Line();

@@ -33,15 +33,21 @@ internal static class ValueCode
             return read;
         }
 
-        // A list or map reads null as empty anyway; one declared '?' keeps null (and PHP's false) as null.
+        // A list or map reads null as empty anyway; one declared '?' keeps null (and PHP's false, "" and "0" in a form) as null.
         if (type.Container != Container.None)
         {
-            return type.IsNullable ? Json + ".IsNullOrFalse(ref reader) ? null : " + read : read;
+            return type.IsNullable ? Json + ".IsNoneOrZero(ref reader) ? null : " + read : read;
         }
 
-        return type.Kind is TypeKind.Bool or TypeKind.YesNo
-            ? "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : " + read
-            : Json + ".IsNullOrFalse(ref reader) ? null : " + read;
+        // A form-encoded event writes null as "" and false as "0": a string keeps both as text; a number or enum
+        // reads "" as none; an object or date, which "0" cannot be, reads both as none.
+        return type.Kind switch
+        {
+            TypeKind.Bool or TypeKind.YesNo => "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : " + read,
+            TypeKind.String or TypeKind.Json => Json + ".IsNullOrFalse(ref reader) ? null : " + read,
+            TypeKind.Object or TypeKind.DateTime => Json + ".IsNoneOrZero(ref reader) ? null : " + read,
+            _ => Json + ".IsNone(ref reader) ? null : " + read,
+        };
     }
 
     /// <summary>A method group (or, for nullable map values, a lambda) reading one item of a list or map.</summary>

@@ -24,7 +24,7 @@ internal static class RuntimeNames
     /// <summary>Members of the hand-written <c>Bitrix24Client</c>, of any accessibility, and those of object.</summary>
     public static readonly HashSet<string> ClientMembers = new(StringComparer.Ordinal)
     {
-        "CallAsync", "CallForResultAsync", "CreateBatch", "CreateHttpClient", "Dispose", "OAuthTokens",
+        "CallAsync", "CallForResultAsync", "CreateBatch", "CreateHttpClient", "Dispose", "OAuthTokens", "Portal",
         "_caller", "_httpClient", "_options", "_ownsHttpClient", "_redactor", "_session",
         "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString",
     };
@@ -37,6 +37,9 @@ internal static class RuntimeNames
         "ThrowIfExecuted", "_client", "_executed", "_items", "_readOnlyItems", "_redactor",
         "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString",
     };
+
+    /// <summary>The runtime's namespaces inside <c>Bitrix24</c>: a scope of that name would share it with the runtime's types.</summary>
+    public static readonly HashSet<string> Namespaces = new(StringComparer.Ordinal) { "Inbound" };
 
     /// <summary>The types in namespace <c>Bitrix24</c>: the runtime's, public and internal, and those the SDK build generates there.</summary>
     public static readonly HashSet<string> Types = new(StringComparer.Ordinal)
@@ -60,17 +63,21 @@ internal static class RuntimeNames
     public static readonly HashSet<string> ResolvedBySimpleName = new(StringComparer.Ordinal)
     {
         "Activity", "ActivityKind", "ActivitySource", "ActivityStatusCode", "ArgumentException", "ArgumentNullException",
-        "ArgumentOutOfRangeException", "Array", "Attribute", "AttributeTargets", "CancellationToken", "CancellationTokenRegistration",
-        "CancellationTokenSource", "CultureInfo", "DateTimeOffset", "DateTimeStyles", "DecompressionMethods", "DelegatingHandler", "Encoding",
-        "Exception", "ExceptionDispatchInfo", "FormatException", "HttpClient", "HttpCompletionOption", "HttpContent", "HttpMethod",
-        "HttpRequestError", "HttpRequestException", "HttpRequestMessage", "HttpResponseMessage", "IConfiguration", "IConfigurationSection",
-        "IDisposable", "IHttpClientBuilder", "IHttpClientFactory", "ILogger", "ILoggerFactory", "IOException", "IServiceCollection",
-        "IServiceProvider", "ITimer", "Interlocked", "InvalidOperationException", "JavaScriptEncoder", "JsonDocument", "JsonElement",
-        "JsonException", "JsonProperty", "JsonTokenType", "JsonValueKind", "JsonWriterOptions", "LogLevel", "Math", "MediaTypeHeaderValue",
-        "MetadataName", "Microsoft", "NumberStyles", "OperationCanceledException", "Options", "OptionsValidationException", "OverflowException",
-        "Random", "RateLimitLease", "RateLimiter", "RateLimiterStatistics", "ReadOnlyMemoryContent", "Registered", "ServiceDescriptor",
-        "SocketsHttpHandler", "Stopwatch", "Stream", "StringBuilder", "StringComparer", "StringComparison", "StringSplitOptions", "System",
-        "TaskCreationOptions", "TimeProvider", "TimeSpan", "Timeout", "TokenBucketRateLimiter", "Uri", "UriBuilder", "UriKind", "UriPartial",
-        "Utf8JsonReader", "Utf8JsonWriter", "Utf8Parser", "ValidateOptionsResult", "ValueTask", "Volatile",
+        "ArgumentOutOfRangeException", "Array", "AsyncServiceScope", "Attribute", "AttributeTargets", "BackgroundService", "CancellationToken",
+        "CancellationTokenRegistration", "CancellationTokenSource", "CollectionsMarshal", "Convert", "CryptographicOperations", "CultureInfo",
+        "DateTimeOffset", "DateTimeStyles", "DecompressionMethods", "DelegatingHandler", "Directory", "DirectoryNotFoundException",
+        "DynamicallyAccessedMemberTypes", "Encoding", "EventsRegistered", "Exception", "ExceptionDispatchInfo", "File", "FileAccess", "FileMode",
+        "FileNotFoundException", "FileOptions", "FileShare", "FileStream", "FormatException", "Guid", "HashCode", "HttpClient",
+        "HttpCompletionOption", "HttpContent", "HttpMethod", "HttpRequestError", "HttpRequestException", "HttpRequestMessage", "HttpResponseMessage",
+        "IConfiguration", "IConfigurationSection", "IDisposable", "IHostedService", "IHttpClientBuilder", "IHttpClientFactory", "ILogger",
+        "ILoggerFactory", "IOException", "IServiceCollection", "IServiceProvider", "IServiceScopeFactory", "ITimer", "Interlocked",
+        "InvalidOperationException", "JavaScriptEncoder", "JsonDocument", "JsonElement", "JsonException", "JsonProperty", "JsonReaderOptions",
+        "JsonTokenType", "JsonValueKind", "JsonWriterOptions", "LogLevel", "Math", "MediaTypeHeaderValue", "MetadataName", "Microsoft",
+        "NullLoggerFactory", "NumberStyles", "OperationCanceledException", "Options", "OptionsValidationException", "OverflowException",
+        "PollerRegistered", "Random", "RateLimitLease", "RateLimiter", "RateLimiterStatistics", "ReadOnlyMemoryContent", "Registered", "SHA256",
+        "ServiceDescriptor", "SocketsHttpHandler", "Stopwatch", "Stream", "StringBuilder", "StringComparer", "StringComparison",
+        "StringSplitOptions", "System", "TaskCreationOptions", "TimeProvider", "TimeSpan", "Timeout", "TokenBucketRateLimiter", "Type", "Uri",
+        "UriBuilder", "UriKind", "UriPartial", "Utf8", "Utf8Formatter", "Utf8JsonReader", "Utf8JsonWriter", "Utf8Parser", "ValidateOptionsResult",
+        "ValueTask", "Volatile",
     };
 }

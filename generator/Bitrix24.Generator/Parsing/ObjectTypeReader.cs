@@ -22,13 +22,14 @@ internal static class ObjectTypeReader
         NamedDeclarationReader.ReadAll(types, "type", TypeKeys, "BotProperties", brokenTypes, context, (name, reader, location) =>
             new ObjectTypeSpec(name, location, scope, reader.String("summary"), reader.String("remarks"), ReadMembers(name, reader, context).ToEquatableArray()));
 
-    private static List<MemberSpec> ReadMembers(string typeName, YamlMappingReader type, SpecReadContext context)
+    /// <summary>Reads the member list under <paramref name="key"/> (<c>members</c>; an event's <c>data</c>).</summary>
+    public static List<MemberSpec> ReadMembers(string typeName, YamlMappingReader type, SpecReadContext context, string key = "members")
     {
         var members = new List<MemberSpec>();
-        YamlSequenceNode? list = type.Sequence("members");
+        YamlSequenceNode? list = type.Sequence(key);
         if (list is null || list.Children.Count == 0)
         {
-            context.Report(DiagnosticDescriptors.MissingKey, type.LocateKey("members"), "members", " (with at least one member) in type " + typeName);
+            context.Report(DiagnosticDescriptors.MissingKey, type.LocateKey(key), key, " (with at least one member) in type " + typeName);
             return members;
         }
 

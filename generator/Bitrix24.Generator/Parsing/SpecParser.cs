@@ -25,6 +25,7 @@ internal static class SpecParser
             "errors" => SpecFileKind.Errors,
             "naming" => SpecFileKind.Naming,
             _ when name.EndsWith(".types", StringComparison.Ordinal) || name == "types" => SpecFileKind.Types,
+            _ when name.EndsWith(".event", StringComparison.Ordinal) => SpecFileKind.Event,
             _ => SpecFileKind.Method,
         };
     }
@@ -50,6 +51,7 @@ internal static class SpecParser
                 SpecFileKind.Errors => ErrorsFileReader.Read(path, root, context),
                 SpecFileKind.Naming => NamingFileReader.Read(path, root, context),
                 SpecFileKind.Types => TypesFileReader.Read(path, root, context),
+                SpecFileKind.Event => EventFileReader.Read(path, root, context),
                 _ => MethodFileReader.Read(path, root, context),
             };
             return new ParseResult(file, context.Diagnostics.ToEquatableArray());

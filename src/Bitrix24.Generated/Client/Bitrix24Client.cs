@@ -17,6 +17,9 @@ public sealed partial class Bitrix24Client : IDisposable
     private readonly bool _ownsHttpClient;
     private readonly Bitrix24ClientOptions _options;
 
+    /// <summary>The portal's REST address (the event poller keys a bot's offset by it).</summary>
+    internal Uri Portal => _options.Portal;
+
     /// <summary>Creates a client with its own <see cref="HttpClient"/>.</summary>
     /// <param name="options">Where and how to call: <see cref="Bitrix24ClientOptions.Webhook(string)"/> or <see cref="Bitrix24ClientOptions.OAuth"/>.</param>
     public Bitrix24Client(Bitrix24ClientOptions options)

@@ -29,6 +29,8 @@ internal static class Bitrix24ConfigurationReader
         options.RefreshToken = reader.Text("RefreshToken") ?? options.RefreshToken;
         options.ClientEndpoint = reader.Url("ClientEndpoint", secret: false) ?? options.ClientEndpoint;
         options.ServerEndpoint = reader.Url("ServerEndpoint", secret: false) ?? options.ServerEndpoint;
+        options.ApplicationToken = reader.Text("ApplicationToken") ?? options.ApplicationToken;
+        options.MemberId = reader.Text("MemberId") ?? options.MemberId;
 
         if (reader.Text("Plan") is { } plan)
         {

@@ -100,6 +100,7 @@ public static class Bitrix24ServiceCollectionExtensions
         }
 
         services.AddSingleton<Registered>();
+        services.AddBitrix24Events();
         services.AddOptions<Bitrix24ServiceOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Bitrix24ServiceOptions>, Bitrix24ServiceOptionsValidator>());
         services.TryAddSingleton(static provider => new Bitrix24Client(

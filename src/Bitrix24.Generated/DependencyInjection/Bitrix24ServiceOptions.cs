@@ -50,6 +50,20 @@ public sealed class Bitrix24ServiceOptions
     public Uri? ServerEndpoint { get; set; }
 
     /// <summary>
+    /// Events of a webhook-registered bot: the application token its deliveries carry in
+    /// <c>auth[application_token]</c> (key <c>ApplicationToken</c>). Set, every delivery must carry it; not set,
+    /// a delivery must carry the token of its portal's installation (an OAuth application, see
+    /// <c>Bitrix24.Inbound.IBitrix24InstallationStore</c>). Never logged.
+    /// </summary>
+    public string? ApplicationToken { get; set; }
+
+    /// <summary>
+    /// Events of a webhook-registered bot: the portal's <c>member_id</c> (key <c>MemberId</c>); when set, a delivery
+    /// naming another portal is rejected even with the right token.
+    /// </summary>
+    public string? MemberId { get; set; }
+
+    /// <summary>
     /// OAuth: where the tokens come from when the client is created, e.g. your token store's last saved
     /// pair (the refresh token rotates at every refresh, so tokens from configuration are dead after the
     /// first one). Called once, synchronously, when <see cref="Bitrix24Client"/> is first resolved;

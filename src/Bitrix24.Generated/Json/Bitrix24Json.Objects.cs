@@ -41,6 +41,21 @@ public static partial class Bitrix24Json
     /// </summary>
     public static bool IsNullOrFalse(ref Utf8JsonReader reader) => reader.TokenType is JsonTokenType.Null or JsonTokenType.False;
 
+    /// <summary>
+    /// <see cref="IsNullOrFalse"/>, or an empty string: how a form-encoded event delivery (PHP's
+    /// <c>http_build_query</c>) writes null. For numbers, enums, lists and maps.
+    /// </summary>
+    public static bool IsNone(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.Null or JsonTokenType.False
+        || (reader.TokenType == JsonTokenType.String && reader.ValueSpan.IsEmpty && !reader.HasValueSequence);
+
+    /// <summary>
+    /// <see cref="IsNone"/>, or the string <c>"0"</c>: how a form-encoded delivery writes PHP's <c>false</c>.
+    /// For objects, lists, maps and dates, which "0" cannot be.
+    /// </summary>
+    public static bool IsNoneOrZero(ref Utf8JsonReader reader) =>
+        IsNone(ref reader) || (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual("0"u8));
+
     /// <summary>Reads any JSON value as it is (the <c>json</c> type), detached from the reader's buffer.</summary>
     public static JsonElement ReadJson(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 

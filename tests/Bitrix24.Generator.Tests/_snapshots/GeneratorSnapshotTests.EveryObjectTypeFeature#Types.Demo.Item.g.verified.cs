@@ -75,7 +75,7 @@ internal static class ItemJson
                     {
                         member = "profile";
                         reader.Read();
-                        profileValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Demo.ProfileJson.Read(ref reader);
+                        profileValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Demo.ProfileJson.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("counts"u8))
                     {

@@ -121,7 +121,7 @@ internal static class ProfileJson
                     {
                         member = "gender";
                         reader.Read();
-                        genderValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Demo.GenderWire.Read(ref reader);
+                        genderValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Demo.GenderWire.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("tags"u8))
                     {
@@ -133,7 +133,7 @@ internal static class ProfileJson
                     {
                         member = "absent";
                         reader.Read();
-                        absentValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        absentValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("phones"u8))
                     {

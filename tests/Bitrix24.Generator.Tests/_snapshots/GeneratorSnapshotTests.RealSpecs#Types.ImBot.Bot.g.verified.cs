@@ -68,6 +68,15 @@ public sealed partial class Bot
     /// <summary>The number of users who talked to the bot (extended form only).</summary>
     /// <remarks>Wire name <c>countUser</c>. Optional.</remarks>
     public int? CountUser { get; set; }
+
+    /// <summary>
+    /// The bot's OAuth data, in webhook event deliveries only: access_token is the token for replies. Never the proof
+    /// a delivery is genuine: that is the top-level auth's application_token.
+    /// </summary>
+    /// <remarks>
+    /// Wire name <c>auth</c>. Optional. May be null. See <see cref="global::Bitrix24.ImBot.BotAuth"/>.
+    /// </remarks>
+    public global::Bitrix24.ImBot.BotAuth? Auth { get; set; }
 }
 
 /// <summary>Reads and writes <see cref="global::Bitrix24.ImBot.Bot"/> as JSON, with the wire names of its spec.</summary>
@@ -92,6 +101,7 @@ internal static class BotJson
             new("countCommand", "CountCommand", global::Bitrix24.Bitrix24ValueType.Int32, false, false, "The number of the bot's registered commands (extended form only)."),
             new("countChat", "CountChat", global::Bitrix24.Bitrix24ValueType.Int32, false, false, "The number of chats the bot is in (extended form only)."),
             new("countUser", "CountUser", global::Bitrix24.Bitrix24ValueType.Int32, false, false, "The number of users who talked to the bot (extended form only)."),
+            new("auth", "Auth", global::Bitrix24.ImBot.BotAuthJson.ValueType, false, true, "The bot's OAuth data, in webhook event deliveries only: access_token is the token for replies. Never the proof a delivery is genuine: that is the top-level auth's application_token."),
         });
 
     /// <summary>Reads the object the reader is on (PHP's empty array <c>[]</c> is an empty object); unknown members are skipped.</summary>
@@ -111,6 +121,7 @@ internal static class BotJson
         int? countCommandValue = null;
         int? countChatValue = null;
         int? countUserValue = null;
+        global::Bitrix24.ImBot.BotAuth? authValue = null;
         string member = "";
         try
         {
@@ -182,25 +193,31 @@ internal static class BotJson
                     {
                         member = "countMessage";
                         reader.Read();
-                        countMessageValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        countMessageValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("countCommand"u8))
                     {
                         member = "countCommand";
                         reader.Read();
-                        countCommandValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        countCommandValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("countChat"u8))
                     {
                         member = "countChat";
                         reader.Read();
-                        countChatValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        countChatValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("countUser"u8))
                     {
                         member = "countUser";
                         reader.Read();
-                        countUserValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        countUserValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("auth"u8))
+                    {
+                        member = "auth";
+                        reader.Read();
+                        authValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.ImBot.BotAuthJson.Read(ref reader);
                     }
                     else
                     {
@@ -231,6 +248,7 @@ internal static class BotJson
             CountCommand = countCommandValue,
             CountChat = countChatValue,
             CountUser = countUserValue,
+            Auth = authValue,
         };
     }
 }

@@ -105,7 +105,7 @@ internal static class BotCommandJson
                     {
                         member = "botId";
                         reader.Read();
-                        botIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        botIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("command"u8))
                     {

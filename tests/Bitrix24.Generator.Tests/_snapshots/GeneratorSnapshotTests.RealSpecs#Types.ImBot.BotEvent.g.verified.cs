@@ -73,7 +73,7 @@ internal static class BotEventJson
                     {
                         member = "date";
                         reader.Read();
-                        dateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        dateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("data"u8))
                     {

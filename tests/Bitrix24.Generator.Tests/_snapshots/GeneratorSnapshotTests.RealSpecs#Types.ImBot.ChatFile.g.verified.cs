@@ -119,13 +119,13 @@ internal static class ChatFileJson
                     {
                         member = "chatId";
                         reader.Read();
-                        chatIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        chatIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("date"u8))
                     {
                         member = "date";
                         reader.Read();
-                        dateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        dateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("type"u8))
                     {
@@ -149,19 +149,19 @@ internal static class ChatFileJson
                     {
                         member = "size";
                         reader.Read();
-                        sizeValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt64(ref reader);
+                        sizeValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt64(ref reader);
                     }
                     else if (reader.ValueTextEquals("image"u8))
                     {
                         member = "image";
                         reader.Read();
-                        imageValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.ImBot.ChatFileImageJson.Read(ref reader);
+                        imageValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.ImBot.ChatFileImageJson.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("authorId"u8))
                     {
                         member = "authorId";
                         reader.Read();
-                        authorIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        authorIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("authorName"u8))
                     {

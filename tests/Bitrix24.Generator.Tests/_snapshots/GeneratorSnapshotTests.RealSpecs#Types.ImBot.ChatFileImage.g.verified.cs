@@ -45,13 +45,13 @@ internal static class ChatFileImageJson
                     {
                         member = "height";
                         reader.Read();
-                        heightValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        heightValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("width"u8))
                     {
                         member = "width";
                         reader.Read();
-                        widthValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        widthValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else
                     {

@@ -51,7 +51,7 @@ internal static class ChatMessageGetResultJson
                     {
                         member = "user";
                         reader.Read();
-                        userValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.ImBot.UserJson.Read(ref reader);
+                        userValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.ImBot.UserJson.Read(ref reader);
                     }
                     else
                     {

@@ -63,13 +63,13 @@ internal static class ChatMessageReadResultJson
                     {
                         member = "lastId";
                         reader.Read();
-                        lastIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        lastIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("counter"u8))
                     {
                         member = "counter";
                         reader.Read();
-                        counterValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        counterValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("viewedMessages"u8))
                     {

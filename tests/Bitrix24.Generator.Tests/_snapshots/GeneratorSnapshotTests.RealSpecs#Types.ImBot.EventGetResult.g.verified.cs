@@ -68,7 +68,7 @@ internal static class EventGetResultJson
                     {
                         member = "nextOffset";
                         reader.Read();
-                        nextOffsetValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt64(ref reader);
+                        nextOffsetValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt64(ref reader);
                     }
                     else if (reader.ValueTextEquals("hasMore"u8))
                     {
@@ -80,7 +80,7 @@ internal static class EventGetResultJson
                     {
                         member = "lastEventId";
                         reader.Read();
-                        lastEventIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt64(ref reader);
+                        lastEventIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt64(ref reader);
                     }
                     else
                     {

@@ -57,7 +57,7 @@ internal static class FileUploadResultJson
                     {
                         member = "file";
                         reader.Read();
-                        fileValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.ImBot.ChatFileJson.Read(ref reader);
+                        fileValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.ImBot.ChatFileJson.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("messageId"u8))
                     {

@@ -113,19 +113,19 @@ internal static class MessageJson
                     {
                         member = "chatId";
                         reader.Read();
-                        chatIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        chatIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("authorId"u8))
                     {
                         member = "authorId";
                         reader.Read();
-                        authorIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        authorIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("date"u8))
                     {
                         member = "date";
                         reader.Read();
-                        dateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        dateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("text"u8))
                     {
@@ -149,7 +149,7 @@ internal static class MessageJson
                     {
                         member = "forward";
                         reader.Read();
-                        forwardValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.ImBot.MessageForwardJson.Read(ref reader);
+                        forwardValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.ImBot.MessageForwardJson.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("params"u8))
                     {

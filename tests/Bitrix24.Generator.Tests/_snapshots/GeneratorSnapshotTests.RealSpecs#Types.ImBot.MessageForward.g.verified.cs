@@ -66,19 +66,19 @@ internal static class MessageForwardJson
                     {
                         member = "userId";
                         reader.Read();
-                        userIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        userIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("chatId"u8))
                     {
                         member = "chatId";
                         reader.Read();
-                        chatIdValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        chatIdValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("date"u8))
                     {
                         member = "date";
                         reader.Read();
-                        dateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        dateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else
                     {

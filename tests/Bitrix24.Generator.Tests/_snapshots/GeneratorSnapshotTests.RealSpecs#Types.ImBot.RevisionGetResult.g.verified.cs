@@ -63,19 +63,19 @@ internal static class RevisionGetResultJson
                     {
                         member = "web";
                         reader.Read();
-                        webValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        webValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("mobile"u8))
                     {
                         member = "mobile";
                         reader.Read();
-                        mobileValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        mobileValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("desktop"u8))
                     {
                         member = "desktop";
                         reader.Read();
-                        desktopValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
+                        desktopValue = global::Bitrix24.Bitrix24Json.IsNone(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadInt32(ref reader);
                     }
                     else
                     {

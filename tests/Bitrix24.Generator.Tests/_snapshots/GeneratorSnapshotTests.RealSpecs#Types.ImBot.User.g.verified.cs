@@ -285,31 +285,31 @@ internal static class UserJson
                     {
                         member = "idle";
                         reader.Read();
-                        idleValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        idleValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("lastActivityDate"u8))
                     {
                         member = "lastActivityDate";
                         reader.Read();
-                        lastActivityDateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        lastActivityDateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("mobileLastDate"u8))
                     {
                         member = "mobileLastDate";
                         reader.Read();
-                        mobileLastDateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        mobileLastDateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("desktopLastDate"u8))
                     {
                         member = "desktopLastDate";
                         reader.Read();
-                        desktopLastDateValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        desktopLastDateValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("absent"u8))
                     {
                         member = "absent";
                         reader.Read();
-                        absentValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
+                        absentValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadDateTime(ref reader);
                     }
                     else if (reader.ValueTextEquals("departments"u8))
                     {
@@ -321,7 +321,7 @@ internal static class UserJson
                     {
                         member = "phones";
                         reader.Read();
-                        phonesValue = global::Bitrix24.Bitrix24Json.IsNullOrFalse(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadMap<string>(ref reader, global::Bitrix24.Bitrix24Json.ReadRequiredString);
+                        phonesValue = global::Bitrix24.Bitrix24Json.IsNoneOrZero(ref reader) ? null : global::Bitrix24.Bitrix24Json.ReadMap<string>(ref reader, global::Bitrix24.Bitrix24Json.ReadRequiredString);
                     }
                     else if (reader.ValueTextEquals("type"u8))
                     {

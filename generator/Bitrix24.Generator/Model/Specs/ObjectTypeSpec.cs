@@ -15,6 +15,9 @@ internal sealed record ObjectTypeSpec(
     string? Remarks,
     EquatableArray<MemberSpec> Members)
 {
+    /// <summary>Set when the type is an event's <c>data</c> (an <c>*.event.yaml</c> file): the event it is read from.</summary>
+    public EventSpec? Event { get; init; }
+
     /// <summary>True when both declare the same members (names, C# names, types and required flags), docs and positions aside.</summary>
     public bool DeclaresSameMembers(ObjectTypeSpec other)
     {
@@ -49,3 +52,6 @@ internal sealed record MemberSpec(
     string? Summary,
     string? Remarks,
     string? Default);
+
+/// <summary>The event an event file declares: its wire name (<c>ONIMBOTV2MESSAGEADD</c>) and its official page.</summary>
+internal sealed record EventSpec(string Name, SpecLocation NameLocation, string? Docs);

@@ -5,7 +5,7 @@ namespace Bitrix24.Generator.Model.Specs;
 /// <summary>What a spec file is, decided by its name.</summary>
 internal enum SpecFileKind
 {
-    /// <summary>One REST method (any file other than the two below).</summary>
+    /// <summary>One REST method (any file other than the ones below).</summary>
     Method,
 
     /// <summary><c>errors.yaml</c>: the system error codes every method can return.</summary>
@@ -16,6 +16,9 @@ internal enum SpecFileKind
 
     /// <summary><c>*.types.yaml</c>: object types and enums a scope's methods share.</summary>
     Types,
+
+    /// <summary><c>*.event.yaml</c>: one event, its <c>data</c> as an object type, and the types and enums only it uses.</summary>
+    Event,
 }
 
 /// <summary>

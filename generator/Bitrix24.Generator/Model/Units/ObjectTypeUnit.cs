@@ -17,7 +17,14 @@ internal sealed record ObjectModel(
     string? Remarks,
     EquatableArray<MemberModel> Members,
     bool IsRead,
-    bool IsWritten);
+    bool IsWritten)
+{
+    /// <summary>The event (<c>ONIMBOTV2MESSAGEADD</c>) whose <c>data</c> this type is, or null for a plain object type.</summary>
+    public string? EventName { get; init; }
+
+    /// <summary>The event's official page, for its docs.</summary>
+    public string? EventDocs { get; init; }
+}
 
 /// <summary>A member with its C# property name chosen and its type resolved.</summary>
 internal sealed record MemberModel(
