@@ -115,7 +115,8 @@ public static partial class Bitrix24Json
             return value;
         }
 
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long seconds))
+        // Unix seconds within what DateTimeOffset holds (years 1 to 9999); anything else is not a date.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long seconds) && seconds is >= -62135596800 and <= 253402300799)
         {
             return DateTimeOffset.FromUnixTimeSeconds(seconds);
         }

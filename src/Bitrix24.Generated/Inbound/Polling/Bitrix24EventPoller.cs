@@ -122,7 +122,7 @@ internal sealed class Bitrix24EventPoller(
         {
             data = type.ReadData(polled.Data.IsEmpty ? "{}"u8.ToArray() : polled.Data);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             // Fetching it again would bring the same data.
             EventLog.PolledEventSkipped(logger, polled.EventId, name, bot.BotId, "its data is not as its spec says: " + ex.Message);

@@ -32,10 +32,18 @@ internal static class EventEnvelopeReader
         Bitrix24EventAuth? auth = null;
         DateTimeOffset? timestamp = null;
         ReadOnlyMemory<byte> data = default;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string member = reader.GetString()!;
             reader.Read();
+            if (member is "event" or "auth" or "data" or "ts" && !seen.Add(member))
+            {
+                // A form body cannot repeat a key either: which copy counts must never be a question.
+                error = "'" + member + "' is given twice";
+                return false;
+            }
+
             switch (member)
             {
                 case "event":
@@ -96,8 +104,10 @@ internal static class EventEnvelopeReader
             {
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.PropertyName when ++keys > limits.MaxKeys:
-                        error = $"more than {limits.MaxKeys} keys";
+                    // Every value counts (a member's, or a list item's), so a list of a million items is refused too.
+                    case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null
+                        or JsonTokenType.StartObject or JsonTokenType.StartArray when ++keys > limits.MaxKeys:
+                        error = $"more than {limits.MaxKeys} keys and items";
                         return false;
                     case JsonTokenType.PropertyName when reader.ValueSpan.Length > limits.MaxKeyBytes:
                         error = $"a key longer than {limits.MaxKeyBytes} bytes";
@@ -157,10 +167,17 @@ internal static class EventEnvelopeReader
         DateTimeOffset? expiresAt = null;
         long? expiresIn = null;
         int? userId = null;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string key = reader.GetString()!;
             reader.Read();
+            if (!keys.Add(key))
+            {
+                error = "'auth' gives '" + (key.Length > 40 ? key[..40] : key) + "' twice";
+                return false;
+            }
+
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 reader.Skip();

@@ -46,7 +46,8 @@ public sealed class Bitrix24EventReceiver
             return Refused(Bitrix24EventOutcome.TooLarge, null, $"the body has more than {_limits.MaxBodyBytes} bytes");
         }
 
-        var decoded = new ArrayBufferWriter<byte>();
+        // Decoding shrinks escapes and adds a few quotes and braces: the body's length and a little more is nearly always enough.
+        var decoded = new ArrayBufferWriter<byte>(body.Length + 256);
         ReadOnlyMemory<byte> json;
         switch (KindOf(contentType, body.Span))
         {
