@@ -45,7 +45,7 @@ public static class Bitrix24EventServiceCollectionExtensions
         services.TryAddSingleton(static provider => new EventDispatcher(
             provider.GetServices<EventHandlerRegistration>(), provider.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton(static provider => new EventClientSource(
-            provider.GetRequiredService<IOptions<Bitrix24ServiceOptions>>(), provider.GetRequiredService<IBitrix24InstallationStore>(), provider));
+            provider.GetRequiredService<IOptions<Bitrix24ServiceOptions>>(), provider));
         services.TryAddScoped<EventClientSource.ScopedClients>();
         services.TryAddSingleton(static provider =>
         {

@@ -5,28 +5,25 @@ using Microsoft.Extensions.Options;
 namespace Bitrix24.Inbound;
 
 /// <summary>
-/// The client a handler gets: the configured one for a webhook bot and for polled events; for an OAuth
-/// application's delivery, one for the delivery's portal made from the delivery's tokens (or the
-/// installation's when the delivery has none), disposed with the handler's scope.
+/// The client a webhook delivery's handler gets (a polled event's gets the poller's): the configured one for a webhook bot; for an OAuth
+/// application's delivery, one for the delivery's portal made from the delivery's tokens (or, when it has
+/// none, those of the installation the verification found), disposed with the handler's scope.
 /// </summary>
-internal sealed class EventClientSource(IOptions<Bitrix24ServiceOptions> options, IBitrix24InstallationStore installations, IServiceProvider root)
+internal sealed class EventClientSource(IOptions<Bitrix24ServiceOptions> options, IServiceProvider root)
 {
-    public Func<Bitrix24Client> For(Bitrix24EventSource source, Bitrix24EventAuth? auth, IServiceProvider scope)
+    public Func<Bitrix24Client> For(Bitrix24EventAuth? auth, Bitrix24Installation? installation, IServiceProvider scope)
     {
         Bitrix24ServiceOptions settings = options.Value;
-        if (source == Bitrix24EventSource.Poll || settings.WebhookUrl is not null || settings.ClientId is null || auth?.MemberId is null)
+        if (settings.WebhookUrl is not null || settings.ClientId is null || auth?.MemberId is null)
         {
             return () => root.GetRequiredService<Bitrix24Client>();
         }
 
-        return () => ForPortal(settings, auth, scope);
+        return () => ForPortal(settings, auth, installation, scope);
     }
 
-    private Bitrix24Client ForPortal(Bitrix24ServiceOptions settings, Bitrix24EventAuth auth, IServiceProvider scope)
+    private Bitrix24Client ForPortal(Bitrix24ServiceOptions settings, Bitrix24EventAuth auth, Bitrix24Installation? installation, IServiceProvider scope)
     {
-        // A synchronous look-up of the installation: the store is local for the stores given here, and this runs
-        // once per event at most.
-        Bitrix24Installation? installation = installations.FindAsync(auth.MemberId!, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         string? accessToken = auth.AccessToken ?? installation?.AccessToken;
         string? refreshToken = auth.RefreshToken ?? installation?.RefreshToken;
         Uri? endpoint = auth.ClientEndpoint ?? installation?.ClientEndpoint;

@@ -6,20 +6,38 @@ using System.Text.Unicode;
 namespace Bitrix24.Inbound;
 
 /// <summary>
-/// Reads a delivery's JSON (a JSON body, or a form body after <see cref="PhpFormDecoder"/>): first a
-/// pass over every token that enforces <see cref="Bitrix24EventLimits"/> on JSON bodies (depth, keys, value
-/// length, UTF-8), then the top level. Never throws for bad input: the result names the problem.
+/// Reads a delivery's JSON (a JSON body, or a form body after <see cref="PhpFormDecoder"/>): for a JSON body first a
+/// pass over every token that enforces <see cref="Bitrix24EventLimits"/> (depth, keys, value length, UTF-8), as the
+/// decoder does for a form body; then the top level. Never throws for bad input: the result names the problem.
 /// </summary>
 internal static class EventEnvelopeReader
 {
-    public static bool TryRead(ReadOnlyMemory<byte> json, Bitrix24EventLimits limits, TimeProvider time, out EventEnvelope? envelope, out string? error)
+    /// <summary>Reads the top level; <paramref name="checkLimits"/> (a JSON body) holds the JSON to the limits first, which the form decoder already did for what it wrote.</summary>
+    public static bool TryRead(ReadOnlyMemory<byte> json, Bitrix24EventLimits limits, bool checkLimits, TimeProvider time, out EventEnvelope? envelope, out string? error)
     {
         envelope = null;
-        if (!TryCheckLimits(json.Span, limits, out error))
+        error = null;
+        if (checkLimits && !TryCheckLimits(json.Span, limits, out error))
         {
             return false;
         }
 
+        try
+        {
+            return TryReadTopLevel(json, limits, time, out envelope, out error);
+        }
+        catch (JsonException ex)
+        {
+            // Only a bug of the decoder could get here (a JSON body was checked whole); still a 400, never a 500.
+            error = "not valid JSON: " + ex.Message;
+            return false;
+        }
+    }
+
+    private static bool TryReadTopLevel(ReadOnlyMemory<byte> json, Bitrix24EventLimits limits, TimeProvider time, out EventEnvelope? envelope, out string? error)
+    {
+        envelope = null;
+        error = null;
         var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)

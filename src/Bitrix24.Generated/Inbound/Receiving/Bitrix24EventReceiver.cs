@@ -49,7 +49,8 @@ public sealed class Bitrix24EventReceiver
         // Decoding shrinks escapes and adds a few quotes and braces: the body's length and a little more is nearly always enough.
         var decoded = new ArrayBufferWriter<byte>(body.Length + 256);
         ReadOnlyMemory<byte> json;
-        switch (KindOf(contentType, body.Span))
+        BodyKind kind = KindOf(contentType, body.Span);
+        switch (kind)
         {
             case BodyKind.Form:
                 if (!PhpFormDecoder.TryDecode(body.Span, _limits, decoded, out string? formError))
@@ -66,13 +67,14 @@ public sealed class Bitrix24EventReceiver
                 return Refused(Bitrix24EventOutcome.Malformed, null, "the content type is neither application/x-www-form-urlencoded nor application/json");
         }
 
-        if (!EventEnvelopeReader.TryRead(json, _limits, _time, out EventEnvelope? envelope, out string? envelopeError))
+        // The decoder already held a form body to every limit and wrote it as valid JSON; only a JSON body needs the check.
+        if (!EventEnvelopeReader.TryRead(json, _limits, checkLimits: kind == BodyKind.Json, _time, out EventEnvelope? envelope, out string? envelopeError))
         {
             return Refused(Bitrix24EventOutcome.Malformed, null, envelopeError!);
         }
 
         string name = envelope!.EventName;
-        string? problem = await _verifier.VerifyAsync(envelope, cancellationToken).ConfigureAwait(false);
+        (string? problem, Bitrix24Installation? installation) = await _verifier.VerifyAsync(envelope, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             EventLog.DeliveryRejected(_logger, Printable(name), Printable(envelope.Auth?.Domain ?? "none"), problem);
@@ -100,7 +102,7 @@ public sealed class Bitrix24EventReceiver
         long started = Stopwatch.GetTimestamp();
         try
         {
-            await _dispatcher.DispatchAsync(type, data, scope => new Bitrix24EventContext(type, Bitrix24EventSource.Webhook, _clients.For(Bitrix24EventSource.Webhook, envelope.Auth, scope), scope)
+            await _dispatcher.DispatchAsync(type, data, scope => new Bitrix24EventContext(type, Bitrix24EventSource.Webhook, _clients.For(envelope.Auth, installation, scope), scope)
             {
                 Auth = envelope.Auth,
                 Timestamp = envelope.Timestamp,

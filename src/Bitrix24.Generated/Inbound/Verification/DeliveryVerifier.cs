@@ -26,13 +26,16 @@ internal sealed class DeliveryVerifier
         _time = time;
     }
 
-    /// <returns>Null when the delivery is genuine; otherwise why not, in words fit for a log (no token).</returns>
-    public async ValueTask<string?> VerifyAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    /// <returns>
+    /// The problem, null when the delivery is genuine (otherwise why not, in words fit for a log, no token); and the
+    /// portal's installation the check used, if any, so nothing looks it up again.
+    /// </returns>
+    public async ValueTask<(string? Problem, Bitrix24Installation? Installation)> VerifyAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         string? token = envelope.Auth?.ApplicationToken;
         if (token is null)
         {
-            return "the delivery has no auth[application_token]";
+            return ("the delivery has no auth[application_token]", null);
         }
 
         string? memberId = envelope.Auth!.MemberId;
@@ -40,15 +43,15 @@ internal sealed class DeliveryVerifier
         {
             if (_configuredMemberId is not null && !string.Equals(memberId, _configuredMemberId, StringComparison.Ordinal))
             {
-                return "the delivery names another portal than the configured member id";
+                return ("the delivery names another portal than the configured member id", null);
             }
 
-            return ApplicationTokens.AreEqual(token, _configuredToken) ? null : "the application token is wrong";
+            return (ApplicationTokens.AreEqual(token, _configuredToken) ? null : "the application token is wrong", null);
         }
 
         if (memberId is null)
         {
-            return "the delivery has no auth[member_id]";
+            return ("the delivery has no auth[member_id]", null);
         }
 
         Bitrix24Installation? installation = await _installations.FindAsync(memberId, cancellationToken).ConfigureAwait(false);
@@ -59,21 +62,22 @@ internal sealed class DeliveryVerifier
             // anyone could take a portal over by posting one.
             if (installation is not null && !ApplicationTokens.AreEqual(token, installation.ApplicationToken))
             {
-                return "ONAPPINSTALL for a portal already installed, with another application token (uninstall first)";
+                return ("ONAPPINSTALL for a portal already installed, with another application token (uninstall first)", null);
             }
 
-            await _installations.SaveAsync(ToInstallation(memberId, token, envelope.Auth), cancellationToken).ConfigureAwait(false);
-            return null;
+            Bitrix24Installation installed = ToInstallation(memberId, token, envelope.Auth);
+            await _installations.SaveAsync(installed, cancellationToken).ConfigureAwait(false);
+            return (null, installed);
         }
 
         if (installation is null)
         {
-            return "the application is not installed on the portal the delivery names";
+            return ("the application is not installed on the portal the delivery names", null);
         }
 
         if (!ApplicationTokens.AreEqual(token, installation.ApplicationToken))
         {
-            return "the application token is wrong";
+            return ("the application token is wrong", null);
         }
 
         if (string.Equals(envelope.EventName, AppUninstall, StringComparison.OrdinalIgnoreCase))
@@ -81,7 +85,7 @@ internal sealed class DeliveryVerifier
             await _installations.RemoveAsync(memberId, cancellationToken).ConfigureAwait(false);
         }
 
-        return null;
+        return (null, installation);
     }
 
     private Bitrix24Installation ToInstallation(string memberId, string token, Bitrix24EventAuth auth) => new(memberId, token)
