@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Events;
+using Bitrix24.Events.Tests.Infrastructure;
 using Bitrix24.Inbound;
 using Bitrix24.ImBot;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace Bitrix24.Inbound;
+namespace Bitrix24.Events.Tests;
 
 /// <summary>
 /// The event endpoint under hostile input, over real HTTP on 127.0.0.1: a real ASP.NET Core host with
@@ -315,123 +316,19 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The genuine deliveries everything else is made from: the docs' ONIMBOTV2MESSAGEADD (and a JOINCHAT) as the
+    /// The genuine deliveries everything else is made from (<see cref="SampleDeliveries"/>: the docs' ONIMBOTV2MESSAGEADD and a JOINCHAT) as the
     /// emulator sends them, form-encoded by PHP's rules (<see cref="HttpBuildQuery"/>), about 2 KB, with the top-level
     /// <c>auth[application_token]</c> as the very last pair.
     /// </summary>
     private static class Payloads
     {
-        public static readonly byte[] MessageAddForm = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(MessageAdd(RightToken)));
-        public static readonly byte[] JoinChatForm = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(JoinChat(RightToken)));
-        public static readonly byte[] MessageAddJson = Encoding.UTF8.GetBytes(MessageAdd(RightToken).ToJsonString());
+        public static readonly byte[] MessageAddForm = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(SampleDeliveries.MessageAdd(RightToken)));
+        public static readonly byte[] JoinChatForm = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(SampleDeliveries.JoinChat(RightToken)));
+        public static readonly byte[] MessageAddJson = Encoding.UTF8.GetBytes(SampleDeliveries.MessageAdd(RightToken).ToJsonString());
 
-        public static List<KeyValuePair<string, string>> MessageAddPairs(string token) => HttpBuildQuery.Decode(HttpBuildQuery.Encode(MessageAdd(token))).ToList();
+        public static List<KeyValuePair<string, string>> MessageAddPairs(string token) => HttpBuildQuery.Decode(HttpBuildQuery.Encode(SampleDeliveries.MessageAdd(token))).ToList();
 
-        public static List<KeyValuePair<string, string>> JoinChatPairs(string token) => HttpBuildQuery.Decode(HttpBuildQuery.Encode(JoinChat(token))).ToList();
-
-        public static JsonObject MessageAdd(string token, string? botToken = null) => new()
-        {
-            ["event"] = "ONIMBOTV2MESSAGEADD",
-            ["event_handler_id"] = "17",
-            ["data"] = new JsonObject
-            {
-                ["bot"] = Bot(botToken ?? token),
-                ["message"] = new JsonObject
-                {
-                    ["id"] = 789,
-                    ["chatId"] = 5,
-                    ["authorId"] = 1,
-                    ["date"] = "2025-01-15T10:30:00+02:00",
-                    ["text"] = "Hello bot!",
-                    ["isSystem"] = false,
-                    ["uuid"] = string.Empty,
-                    ["forward"] = null,
-                    ["params"] = new JsonObject(),
-                    ["viewedByOthers"] = false,
-                },
-                ["chat"] = Chat(),
-                ["user"] = User(),
-                ["language"] = "en",
-            },
-            ["ts"] = "1772093963",
-            ["auth"] = Auth(token),
-        };
-
-        public static JsonObject JoinChat(string token, string? botToken = null) => new()
-        {
-            ["event"] = "ONIMBOTV2JOINCHAT",
-            ["event_handler_id"] = "18",
-            ["data"] = new JsonObject
-            {
-                ["bot"] = Bot(botToken ?? token),
-                ["dialogId"] = "chat5",
-                ["chat"] = Chat(),
-                ["user"] = User(),
-                ["language"] = "en",
-            },
-            ["ts"] = "1772093963",
-            ["auth"] = Auth(token),
-        };
-
-        private static JsonObject Bot(string token) => new() { ["id"] = 456, ["code"] = "support_bot", ["auth"] = Auth(token) };
-
-        private static JsonObject Chat() => new()
-        {
-            ["id"] = 5,
-            ["dialogId"] = "chat5",
-            ["type"] = "lines",
-            ["name"] = "John Smith - Support",
-            ["entityType"] = "LINES",
-            ["entityId"] = "livechat|1|5|1",
-            ["owner"] = 0,
-            ["avatar"] = string.Empty,
-            ["color"] = "#ab7761",
-        };
-
-        private static JsonObject User() => new()
-        {
-            ["id"] = 1,
-            ["active"] = true,
-            ["name"] = "John Smith",
-            ["firstName"] = "John",
-            ["lastName"] = "Smith",
-            ["workPosition"] = "Developer",
-            ["color"] = "#df532d",
-            ["avatar"] = string.Empty,
-            ["gender"] = "M",
-            ["birthday"] = string.Empty,
-            ["extranet"] = false,
-            ["bot"] = false,
-            ["connector"] = false,
-            ["externalAuthId"] = "default",
-            ["status"] = "online",
-            ["idle"] = false,
-            ["lastActivityDate"] = "2025-01-15T10:29:00+02:00",
-            ["mobileLastDate"] = false,
-            ["desktopLastDate"] = false,
-            ["absent"] = false,
-            ["departments"] = new JsonArray(1),
-            ["phones"] = false,
-            ["type"] = "employee",
-            ["website"] = string.Empty,
-            ["email"] = "john.smith@example.com",
-        };
-
-        private static JsonObject Auth(string token) => new()
-        {
-            ["access_token"] = "s6p6eclrvim6da22ft9ch94ekreb52lv",
-            ["expires"] = 1772097563,
-            ["expires_in"] = 3600,
-            ["scope"] = "imbot,im,imopenlines",
-            ["domain"] = "example.bitrix24.com",
-            ["server_endpoint"] = "https://oauth.bitrix.info/rest/",
-            ["status"] = "L",
-            ["client_endpoint"] = "https://example.bitrix24.com/rest/",
-            ["member_id"] = "a223c6b3710f85df22e9377d6c4f7553",
-            ["user_id"] = 1,
-            ["refresh_token"] = "4s386p3q0tr8dy89xvmt96234v3dljg8",
-            ["application_token"] = token,
-        };
+        public static List<KeyValuePair<string, string>> JoinChatPairs(string token) => HttpBuildQuery.Decode(HttpBuildQuery.Encode(SampleDeliveries.JoinChat(token))).ToList();
     }
 
     /// <summary>Form bodies as lists of decoded pairs, encoded back the way http_build_query does.</summary>
@@ -800,7 +697,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
 
         private static Delivery WrongTypesJson(Random random)
         {
-            JsonObject payload = Payloads.MessageAdd(RightToken);
+            JsonObject payload = SampleDeliveries.MessageAdd(RightToken);
             JsonObject data = payload["data"]!.AsObject();
             JsonObject message = data["message"]!.AsObject();
             string variant;
@@ -938,7 +835,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
 
         private static Delivery BadTokenJson(Random random)
         {
-            JsonObject payload = Payloads.MessageAdd(RightToken);
+            JsonObject payload = SampleDeliveries.MessageAdd(RightToken);
             JsonObject auth = payload["auth"]!.AsObject();
             switch (random.Next(7))
             {
@@ -992,7 +889,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
 
             if (random.Next(6) == 0)
             {
-                JsonObject payload = Payloads.MessageAdd(token ?? string.Empty);
+                JsonObject payload = SampleDeliveries.MessageAdd(token ?? string.Empty);
                 payload["event"] = name;
                 return JsonDelivery("unknown-event", "json, " + tokenVariant, payload, Only401);
             }
@@ -1060,7 +957,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
 
                 case 9:
                 {
-                    JsonObject payload = Payloads.MessageAdd(RightToken);
+                    JsonObject payload = SampleDeliveries.MessageAdd(RightToken);
                     payload["event"] = random.Next(3) switch { 0 => 123, 1 => new JsonArray("ONIMBOTV2MESSAGEADD"), _ => null };
                     return JsonDelivery("json-malformed", "event not a string", payload, Only400);
                 }
@@ -1068,14 +965,14 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
                 case 10:
                 {
                     // A byte order mark, then the delivery with a forged token: refused, whether or not the mark is allowed.
-                    byte[] forged = Encoding.UTF8.GetBytes(Payloads.MessageAdd(ForgedToken).ToJsonString());
+                    byte[] forged = Encoding.UTF8.GetBytes(SampleDeliveries.MessageAdd(ForgedToken).ToJsonString());
                     return new Delivery("json-malformed", "byte order mark, forged", [0xEF, 0xBB, 0xBF, .. forged], type, false, Either400Or401);
                 }
 
                 default:
                 {
                     // Structural characters swapped at random, with a forged token: the result may even parse.
-                    byte[] forged = Encoding.UTF8.GetBytes(Payloads.MessageAdd(ForgedToken).ToJsonString());
+                    byte[] forged = Encoding.UTF8.GetBytes(SampleDeliveries.MessageAdd(ForgedToken).ToJsonString());
                     byte[] structural = "{}[]:,\""u8.ToArray();
                     for (int n = random.Next(1, 4); n > 0; n--)
                     {
@@ -1117,7 +1014,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
         /// <summary>JSON over the limits: a 2 MiB string (413), a 300 KB string, 5,000 members, a 2,000-byte name (400).</summary>
         private static Delivery JsonHuge(Random random)
         {
-            JsonObject payload = Payloads.MessageAdd(RightToken);
+            JsonObject payload = SampleDeliveries.MessageAdd(RightToken);
             JsonObject message = payload["data"]!["message"]!.AsObject();
             switch (random.Next(5))
             {
@@ -1187,7 +1084,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
             {
                 (string variant, byte[] body, string? type) = random.Next(5) switch
                 {
-                    0 => ("json", Encoding.UTF8.GetBytes(Payloads.MessageAdd(ForgedToken).ToJsonString()), (string?)JsonType),
+                    0 => ("json", Encoding.UTF8.GetBytes(SampleDeliveries.MessageAdd(ForgedToken).ToJsonString()), (string?)JsonType),
                     1 => ("join form", Forms.Bytes(Payloads.JoinChatPairs(ForgedToken)), FormType),
                     _ => ("form", Forms.Bytes(Payloads.MessageAddPairs(ForgedToken)), FormType),
                 };
@@ -1210,7 +1107,7 @@ public sealed class HostileDeliveryTests(ITestOutputHelper output)
             while (true)
             {
                 bool join = random.Next(3) == 0;
-                byte[] body = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(join ? Payloads.JoinChat(RightToken, ForgedToken) : Payloads.MessageAdd(RightToken, ForgedToken)));
+                byte[] body = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(join ? SampleDeliveries.JoinChat(RightToken, ForgedToken) : SampleDeliveries.MessageAdd(RightToken, ForgedToken)));
                 int tokenStart = body.Length - RightToken.Length;
                 if (!body.AsSpan(tokenStart).SequenceEqual(RightTokenBytes))
                 {

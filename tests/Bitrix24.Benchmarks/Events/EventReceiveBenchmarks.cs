@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Bitrix24.Emulator.Events;
+using Bitrix24.Events.Tests.Infrastructure;
 using Bitrix24.ImBot;
 using Bitrix24.Inbound;
 using Microsoft.AspNetCore.WebUtilities;
@@ -32,7 +32,7 @@ public class EventReceiveBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _body = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(Delivery()));
+        _body = Encoding.ASCII.GetBytes(HttpBuildQuery.Encode(SampleDeliveries.MessageAdd(Token)));
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -74,87 +74,4 @@ public class EventReceiveBenchmarks
     /// <summary>The whole delivery: decoded, verified, read into <see cref="MessageAddEvent"/>, handed to a no-op handler.</summary>
     [Benchmark(Description = "SDK Bitrix24EventReceiver.ReceiveAsync")]
     public Task<Bitrix24EventReceipt> SdkReceive() => _receiver.ReceiveAsync(_body, FormType, CancellationToken.None);
-
-    /// <summary>The delivery's logical structure, in the order the emulator writes it; the top-level token comes last.</summary>
-    private static JsonObject Delivery() => new()
-    {
-        ["event"] = "ONIMBOTV2MESSAGEADD",
-        ["event_handler_id"] = "17",
-        ["data"] = new JsonObject
-        {
-            ["bot"] = new JsonObject { ["id"] = 456, ["code"] = "support_bot", ["auth"] = Auth() },
-            ["message"] = new JsonObject
-            {
-                ["id"] = 789,
-                ["chatId"] = 5,
-                ["authorId"] = 1,
-                ["date"] = "2025-01-15T10:30:00+02:00",
-                ["text"] = "Hello bot!",
-                ["isSystem"] = false,
-                ["uuid"] = string.Empty,
-                ["forward"] = null,
-                ["params"] = new JsonObject(),
-                ["viewedByOthers"] = false,
-            },
-            ["chat"] = new JsonObject
-            {
-                ["id"] = 5,
-                ["dialogId"] = "chat5",
-                ["type"] = "lines",
-                ["name"] = "John Smith - Support",
-                ["entityType"] = "LINES",
-                ["entityId"] = "livechat|1|5|1",
-                ["owner"] = 0,
-                ["avatar"] = string.Empty,
-                ["color"] = "#ab7761",
-            },
-            ["user"] = new JsonObject
-            {
-                ["id"] = 1,
-                ["active"] = true,
-                ["name"] = "John Smith",
-                ["firstName"] = "John",
-                ["lastName"] = "Smith",
-                ["workPosition"] = "Developer",
-                ["color"] = "#df532d",
-                ["avatar"] = string.Empty,
-                ["gender"] = "M",
-                ["birthday"] = string.Empty,
-                ["extranet"] = false,
-                ["bot"] = false,
-                ["connector"] = false,
-                ["externalAuthId"] = "default",
-                ["status"] = "online",
-                ["idle"] = false,
-                ["lastActivityDate"] = "2025-01-15T10:29:00+02:00",
-                ["mobileLastDate"] = false,
-                ["desktopLastDate"] = false,
-                ["absent"] = false,
-                ["departments"] = new JsonArray(1),
-                ["phones"] = false,
-                ["type"] = "employee",
-                ["website"] = string.Empty,
-                ["email"] = "john.smith@example.com",
-            },
-            ["language"] = "en",
-        },
-        ["ts"] = "1772093963",
-        ["auth"] = Auth(),
-    };
-
-    private static JsonObject Auth() => new()
-    {
-        ["access_token"] = "s6p6eclrvim6da22ft9ch94ekreb52lv",
-        ["expires"] = 1772097563,
-        ["expires_in"] = 3600,
-        ["scope"] = "imbot,im,imopenlines",
-        ["domain"] = "example.bitrix24.com",
-        ["server_endpoint"] = "https://oauth.bitrix.info/rest/",
-        ["status"] = "L",
-        ["client_endpoint"] = "https://example.bitrix24.com/rest/",
-        ["member_id"] = "a223c6b3710f85df22e9377d6c4f7553",
-        ["user_id"] = 1,
-        ["refresh_token"] = "4s386p3q0tr8dy89xvmt96234v3dljg8",
-        ["application_token"] = Token,
-    };
 }
