@@ -251,6 +251,21 @@ public sealed class EmulatedPortal : IAsyncDisposable
     public int PostCustomerMessage(int chatId, string text) => State.PostCustomerMessage(chatId, text).Id;
 
     /// <summary>
+    /// A new customer starts a dialog in an open line, as a visitor writing in the line's widget does (see
+    /// <see cref="PortalState.StartDialog"/>): a new customer user and chat with an active session owned by the line's
+    /// current bot; the bots join (<c>ONIMBOTV2JOINCHAT</c>) and the first message, if any, raises
+    /// <c>ONIMBOTV2MESSAGEADD</c>. <c>POST /_emulator/lines/{id}/chats</c> does the same over HTTP.
+    /// </summary>
+    /// <param name="lineId">The open line, e.g. <see cref="DemoPortal.LineId"/>.</param>
+    /// <param name="customerName">The customer's display name: trimmed, 1 to 100 characters.</param>
+    /// <param name="firstMessage">The customer's first message, or null.</param>
+    /// <returns>The new chat.</returns>
+    /// <exception cref="ArgumentException">No such line, or the name is empty or longer than 100 characters.</exception>
+    /// <exception cref="InvalidOperationException">The line has no bot: connect one with <see cref="PortalState.ConnectBotToLine"/>.</exception>
+    public ChatSnapshot StartDialog(int lineId, string customerName, string? firstMessage = null) =>
+        State.StartDialog(lineId, customerName, firstMessage);
+
+    /// <summary>
     /// The chat's customer presses a keyboard button of a bot's message: the <paramref name="button"/>-th button (from 0,
     /// line breaks not counted), which must have a <c>COMMAND</c>. The bot (the keyboard's <c>BOT_ID</c>, else the
     /// message's sender) gets <c>ONIMBOTV2COMMANDADD</c> with <c>command.context</c> <c>keyboard</c> and the button's

@@ -117,7 +117,7 @@ public sealed class ChatMessageV2Tests
         Assert.Equal(("Support Bot", botId, "Select action"), (transcript[1]!["author"]!.GetValue<string>(), transcript[1]!["authorId"]!.GetValue<int>(), transcript[1]!["text"]!.GetValue<string>()));
         Assert.Equal(Parse(V2.Docs(KeyboardExample, botId))["fields"]!["keyboard"]!.ToJsonString(), transcript[1]!["keyboard"]!.ToJsonString());
         Assert.Equal(Parse(ShortAttachExample)["fields"]!["attach"]!.ToJsonString(), transcript[2]!["attach"]!.ToJsonString());
-        Assert.Equal(("bot 7", "Active"), (chat["owner"]!.GetValue<string>(), chat["status"]!.GetValue<string>()));
+        Assert.Equal(($"bot {botId}", "Active"), (chat["owner"]!.GetValue<string>(), chat["status"]!.GetValue<string>())); // the line's current bot
         Assert.Equal([DemoPortal.CustomerId, DemoPortal.BotId, botId], chat["members"]!.AsArray().Select(m => m!.GetValue<int>()));
     }
 
@@ -405,7 +405,9 @@ public sealed class ChatMessageV2Tests
     public async Task A_bot_that_does_not_administer_the_chat_cannot_delete_others_messages()
     {
         await using var portal = await TestPortal.StartAsync();
-        int botId = await V2.RegisterInChat112Async(portal);
+        // Invited, not connected to the line: a member that does not own the session.
+        int botId = await V2.RegisterAsync(portal, fields: new JsonObject { ["type"] = "openline" });
+        portal.Portal.State.AddChatMember(DemoPortal.ChatId, botId);
         int customers = portal.Chat.Transcript[0].Id;
         (await Send(portal, botId, new JsonObject { ["message"] = "system", ["system"] = true })).AssertSuccess();
         int system = portal.Chat.Transcript[^1].Id;

@@ -27,7 +27,7 @@ public sealed class ChatV2Tests
             chat.Select(p => p.Key));
         Assert.Equal((112, "chat112", "LINES", "Chris Customer - Demo Support"), (
             chat["id"]!.GetValue<int>(), chat["dialogId"]!.GetValue<string>(), chat["entityType"]!.GetValue<string>(), chat["name"]!.GetValue<string>()));
-        Assert.Equal((DemoPortal.BotId, "member", 3, 1), (
+        Assert.Equal((botId, "owner", 3, 1), ( // connected to the line, the bot took over the bot-owned session
             chat["owner"]!.GetValue<int>(), chat["role"]!.GetValue<string>(), chat["userCounter"]!.GetValue<int>(), chat["messageCount"]!.GetValue<int>()));
         Assert.Equal("2026-08-21T13:00:00+03:00", chat["dateCreate"]!.GetValue<string>()); // the portal's offset
         Assert.Equal("Y", chat["textFieldEnabled"]!.GetValue<string>());

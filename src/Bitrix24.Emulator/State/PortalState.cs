@@ -25,10 +25,17 @@ public sealed class PortalState
     private readonly Dictionary<int, List<QueuedBotEvent>> _eventQueues = []; // fetch-mode events per bot, oldest first
     private readonly Dictionary<string, InstalledApplication> _applications = new(StringComparer.Ordinal);
     private readonly byte[] _applicationTokenKey = RandomNumberGenerator.GetBytes(32);
+    private readonly HashSet<int> _formerBots = []; // unregistered bots: their old messages are still a bot's
     private long _nextEventId = 1;
     private int _nextMessageId = 1;
     private int _nextSessionId = 500;
     private int _nextCommandId = 1;
+
+    /// <summary>The longest customer name <see cref="StartDialog"/> takes.</summary>
+    public const int MaxCustomerNameLength = 100;
+
+    // Above the demo chat 112, so started dialogs never collide with a seeded one.
+    private const int FirstStartedChatId = 113;
 
     internal PortalState(TimeProvider clock) => _clock = clock;
 
@@ -199,6 +206,8 @@ public sealed class PortalState
     /// Connects a bot to an open line, as an administrator does in the line's settings ("Connect the chatbot to an
     /// open channel in the line settings"): the bot joins every chat of the line whose session is active, and every
     /// chat of the line added later. Only a bot that supports open lines can be connected (<see cref="ChatBot.SupportsOpenLines"/>).
+    /// A line's settings name one chatbot, so the bot connected last is the line's current bot: every active session of
+    /// the line that a bot owns passes to it, new dialogs (<see cref="StartDialog"/>) and reopened sessions get it.
     /// </summary>
     /// <exception cref="ArgumentException">No such line or bot, or the bot does not support open lines.</exception>
     public void ConnectBotToLine(int lineId, int botId)
@@ -216,18 +225,23 @@ public sealed class PortalState
                 throw new ArgumentException($"Bot {botId} has type '{bot.Type}' without isSupportOpenline, so it cannot serve an open line.", nameof(botId));
             }
 
+            // Connection order is kept and the last one is the current bot, so connecting a bot again makes it current.
             List<int> connected = _lineBots.TryGetValue(lineId, out List<int>? bots) ? bots : _lineBots[lineId] = [];
-            if (!connected.Contains(botId))
-            {
-                connected.Add(botId);
-            }
+            connected.Remove(botId);
+            connected.Add(botId);
 
-            foreach (OpenLineChat chat in _chats.Values.Where(c => c.LineId == lineId && c.Status == SessionStatus.Active))
+            foreach (OpenLineChat chat in _chats.Values.Where(c => c.LineId == lineId && c.Status == SessionStatus.Active).OrderBy(c => c.ChatId))
             {
                 // The bot joins because the customer's dialog came to the line: the customer is the user of ONIMBOTV2JOINCHAT.
                 if (chat.Join(botId))
                 {
                     Events?.BotJoinedLocked(chat, botId, chat.CustomerId);
+                }
+
+                // The owner shown is the bot that answers; a person's dialog stays theirs.
+                if (chat.Owner.Kind == SessionOwnerKind.Bot)
+                {
+                    chat.Owner = SessionOwner.Bot(botId);
                 }
             }
         }
@@ -290,24 +304,46 @@ public sealed class PortalState
                 throw new ArgumentException($"Chat {chatId} already exists.", nameof(chatId));
             }
 
-            var chat = new OpenLineChat(chatId, lineId, customerId, botId, _nextSessionId++, owner ?? SessionOwner.Bot(botId), _clock.GetUtcNow());
-            _chats.Add(chatId, chat);
-            Events?.BotJoinedLocked(chat, botId, customerId);
-            foreach (int connected in _lineBots.GetValueOrDefault(lineId) ?? [])
+            return AddChatLocked(chatId, lineId, customerId, botId, owner ?? SessionOwner.Bot(botId), firstMessage).ToSnapshot();
+        }
+    }
+
+    /// <summary>
+    /// A customer starts a new dialog in an open line, as a visitor writing in the line's widget does: a new customer
+    /// user (the next free user id) and a new chat (the next free chat id above every existing one, at least 113) with an
+    /// active session owned by the line's current bot (<see cref="ConnectBotToLine"/>), else by the bot of the line's
+    /// most recent chat. The bots join (Chatbots 2.0 bots get <c>ONIMBOTV2JOINCHAT</c> with the customer as <c>user</c>),
+    /// then the first message, if any, is posted (<c>ONIMBOTV2MESSAGEADD</c>).
+    /// </summary>
+    /// <param name="lineId">The open line.</param>
+    /// <param name="customerName">The customer's display name: trimmed, 1 to 100 characters.</param>
+    /// <param name="firstMessage">The customer's first message; null (or only spaces) for none.</param>
+    /// <returns>The new chat.</returns>
+    /// <exception cref="ArgumentException">No such line, or the name is empty or longer than 100 characters.</exception>
+    /// <exception cref="InvalidOperationException">The line has no bot: none connected and no chat with one.</exception>
+    public ChatSnapshot StartDialog(int lineId, string customerName, string? firstMessage = null)
+    {
+        ArgumentNullException.ThrowIfNull(customerName);
+        string name = customerName.Trim();
+        lock (Gate)
+        {
+            if (!_lines.ContainsKey(lineId))
             {
-                if (chat.Join(connected))
-                {
-                    Events?.BotJoinedLocked(chat, connected, customerId);
-                }
+                throw new ArgumentException($"Open line {lineId} does not exist.", nameof(lineId));
             }
 
-            if (firstMessage is not null)
+            if (name.Length is 0 or > MaxCustomerNameLength)
             {
-                TranscriptMessage posted = Post(chat, customerId, firstMessage, isSystem: false);
-                Events?.MessageAddedLocked(chat, posted);
+                throw new ArgumentException($"The customer's name must be 1 to {MaxCustomerNameLength} characters.", nameof(customerName));
             }
 
-            return chat.ToSnapshot();
+            int botId = NewDialogBotLocked(lineId)
+                ?? throw new InvalidOperationException($"Open line {lineId} has no bot: connect one with ConnectBotToLine");
+            int customerId = _users.Count == 0 ? 1 : _users.Keys.Max() + 1;
+            _users.Add(customerId, new PortalUser(customerId, name));
+            int chatId = Math.Max(FirstStartedChatId, _chats.Count == 0 ? 0 : _chats.Keys.Max() + 1);
+            string? text = string.IsNullOrWhiteSpace(firstMessage) ? null : firstMessage;
+            return AddChatLocked(chatId, lineId, customerId, botId, SessionOwner.Bot(botId), text).ToSnapshot();
         }
     }
 
@@ -331,8 +367,8 @@ public sealed class PortalState
     }
 
     /// <summary>
-    /// Confirms a pending transfer as the receiving operator would: a bot that stayed with
-    /// <c>LEAVE=N</c> now leaves the chat.
+    /// Confirms a pending transfer as the receiving operator would: the bots that stayed with
+    /// <c>LEAVE=N</c> (the chat's bot and the bots connected to its line) now leave the chat.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such chat.</exception>
     public void ConfirmTransfer(int chatId)
@@ -340,15 +376,18 @@ public sealed class PortalState
         lock (Gate)
         {
             OpenLineChat chat = RequireChat(chatId);
-            if (chat.BotIsMember && chat.Owner.Kind != SessionOwnerKind.Bot)
+            if (chat.Owner.Kind != SessionOwnerKind.Bot)
             {
-                chat.BotIsMember = false;
+                RemoveLineBotsLocked(chat);
             }
         }
     }
 
     /// <summary>
-    /// Posts a message into a chat as <paramref name="authorId"/> (e.g. the customer writing again). When the author is
+    /// Posts a message into a chat as <paramref name="authorId"/> (e.g. the customer writing again). When the customer
+    /// writes into a chat whose session was finished, the chat first gets a new session, as on a real portal: a new
+    /// session id, active, owned by the line's current bot (else the chat's own bot), and the line's bots rejoin
+    /// (<c>ONIMBOTV2JOINCHAT</c> for those that had left). When the author is
     /// a person (not a bot) and the message is not a system one, the chat's Chatbots 2.0 bots that the message is for
     /// get <c>ONIMBOTV2MESSAGEADD</c>: in an Open Lines chat every member bot that serves open lines, plus
     /// <c>supervisor</c> and <c>personal</c> bots, plus a bot the text mentions as <c>[USER=id]</c>.
@@ -362,6 +401,11 @@ public sealed class PortalState
         {
             OpenLineChat chat = RequireChat(chatId);
             RequireUser(authorId, nameof(authorId));
+            if (!isSystem && authorId == chat.CustomerId && chat.Status == SessionStatus.Closed)
+            {
+                ReopenLocked(chat);
+            }
+
             TranscriptMessage posted = Post(chat, authorId, text, isSystem);
             if (!isSystem)
             {
@@ -486,9 +530,41 @@ public sealed class PortalState
 
     internal int NewSessionIdLocked() => _nextSessionId++;
 
+    /// <summary>The bots connected to a line, in connection order (the last is the current bot).</summary>
+    internal IReadOnlyList<int> LineBotsLocked(int lineId) => _lineBots.GetValueOrDefault(lineId) ?? [];
+
+    /// <summary>The line's current bot: the one connected last, or null when none is.</summary>
+    internal int? CurrentBotLocked(int lineId) => _lineBots.GetValueOrDefault(lineId) is { Count: > 0 } bots ? bots[^1] : null;
+
+    /// <summary>The bot a new dialog of the line gets: the current bot, else the still registered bot of the line's most recent chat.</summary>
+    internal int? NewDialogBotLocked(int lineId) =>
+        CurrentBotLocked(lineId) ?? _chats.Values
+            .Where(c => c.LineId == lineId && FindBotLocked(c.BotId) is not null)
+            .OrderByDescending(c => c.ChatId)
+            .Select(c => (int?)c.BotId)
+            .FirstOrDefault();
+
+    /// <summary>Whether the user is (or was, before unregistering) a bot.</summary>
+    internal bool IsBotUserLocked(int userId) => _formerBots.Contains(userId) || FindBotLocked(userId) is not null;
+
+    /// <summary>
+    /// A person takes the dialog over: the chat's own bot and every bot connected to its line leave the chat. Bots
+    /// added by other means (<see cref="AddChatMember(int, int)"/>) stay.
+    /// </summary>
+    internal void RemoveLineBotsLocked(OpenLineChat chat)
+    {
+        chat.BotIsMember = false;
+        foreach (int botId in LineBotsLocked(chat.LineId))
+        {
+            chat.Leave(botId);
+        }
+    }
+
     internal IEnumerable<OpenLineChat> ChatsLocked => _chats.Values.OrderBy(c => c.ChatId);
 
     internal IEnumerable<ChatBot> BotsLocked => _bots;
+
+    internal IEnumerable<OpenLine> OpenLinesLocked => _lines.Values.OrderBy(l => l.Id);
 
     internal ChatBot? FindBotLocked(int botId) => _bots.Find(b => b.Id == botId);
 
@@ -517,7 +593,11 @@ public sealed class PortalState
     /// <summary>Unregisters a bot: its commands go, it leaves every chat, and its user is deactivated (old messages keep its name).</summary>
     internal void RemoveBotLocked(int botId)
     {
-        _bots.RemoveAll(b => b.Id == botId);
+        if (_bots.RemoveAll(b => b.Id == botId) > 0)
+        {
+            _formerBots.Add(botId);
+        }
+
         _eventQueues.Remove(botId);
         _commands.RemoveAll(c => c.BotId == botId);
         foreach (List<int> connected in _lineBots.Values)
@@ -575,6 +655,47 @@ public sealed class PortalState
         TranscriptMessage posted = message with { Id = _nextMessageId++, Time = _clock.GetUtcNow() };
         chat.Transcript.Add(posted);
         return posted;
+    }
+
+    private OpenLineChat AddChatLocked(int chatId, int lineId, int customerId, int botId, SessionOwner owner, string? firstMessage)
+    {
+        var chat = new OpenLineChat(chatId, lineId, customerId, botId, _nextSessionId++, owner, _clock.GetUtcNow());
+        _chats.Add(chatId, chat);
+        Events?.BotJoinedLocked(chat, botId, customerId);
+        foreach (int connected in LineBotsLocked(lineId))
+        {
+            if (chat.Join(connected))
+            {
+                Events?.BotJoinedLocked(chat, connected, customerId);
+            }
+        }
+
+        if (firstMessage is not null)
+        {
+            TranscriptMessage posted = Post(chat, customerId, firstMessage, isSystem: false);
+            Events?.MessageAddedLocked(chat, posted);
+        }
+
+        return chat;
+    }
+
+    /// <summary>
+    /// The customer wrote into a finished dialog: a new session starts, owned by the line's current bot (else the
+    /// chat's own), and the bots come back, the chat's own first, as when the chat was created.
+    /// </summary>
+    private void ReopenLocked(OpenLineChat chat)
+    {
+        chat.SessionId = NewSessionIdLocked();
+        chat.Status = SessionStatus.Active;
+        chat.Owner = SessionOwner.Bot(CurrentBotLocked(chat.LineId) ?? chat.BotId);
+        IEnumerable<int> returning = FindBotLocked(chat.BotId) is null ? LineBotsLocked(chat.LineId) : LineBotsLocked(chat.LineId).Prepend(chat.BotId);
+        foreach (int botId in returning.ToArray())
+        {
+            if (chat.Join(botId))
+            {
+                Events?.BotJoinedLocked(chat, botId, chat.CustomerId);
+            }
+        }
     }
 
     private InstalledApplication ApplicationEntryLocked(string clientId)

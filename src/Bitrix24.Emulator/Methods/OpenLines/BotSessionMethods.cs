@@ -52,7 +52,10 @@ internal static class BotSessionMethods
         return true;
     }
 
-    /// <summary>Hands a bot-owned dialog to the line's first active operator (or its queue when none is free).</summary>
+    /// <summary>
+    /// Hands a bot-owned dialog to the line's first active operator (or its queue when none is free); the chat's bot
+    /// and the line's bots leave the chat.
+    /// </summary>
     private static JsonNode? Operator(EmulatedCall call)
     {
         RefuseSessionAuth(call);
@@ -69,7 +72,7 @@ internal static class BotSessionMethods
         OpenLine line = call.State.FindLineLocked(chat.LineId)!;
         PortalUser? free = line.Queue.Select(call.State.FindUserLocked).FirstOrDefault(u => u is { IsActive: true });
         chat.Owner = free is null ? SessionOwner.Queue(line.Id) : SessionOwner.Operator(free.Id);
-        chat.BotIsMember = false;
+        call.State.RemoveLineBotsLocked(chat);
         call.State.Post(chat, chat.BotId, free is null
             ? $"The bot passed the dialog to the queue of \"{line.Name}\"."
             : $"The bot passed the dialog to operator {free.Name}.", isSystem: true);
@@ -131,8 +134,12 @@ internal static class BotSessionMethods
         }
 
         chat.Owner = target;
-        // LEAVE=N keeps the bot until the transfer is confirmed; it never brings back a bot that already left.
-        chat.BotIsMember = chat.BotIsMember && !leave;
+        // LEAVE=N keeps the bots until the transfer is confirmed; it never brings back a bot that already left.
+        if (leave)
+        {
+            call.State.RemoveLineBotsLocked(chat);
+        }
+
         call.State.Post(chat, bot.Id, $"The bot transferred the dialog to {targetName}.", isSystem: true);
         return true;
     }
