@@ -38,13 +38,14 @@ internal static class BotSessionMethods
         string message = PhpValue.ToText(p["MESSAGE"]);
         if (chat is not null)
         {
+            int author = SessionBot(chat);
             switch (name)
             {
                 case "WELCOME":
-                    call.State.Post(chat, chat.BotId, call.State.FindLineLocked(chat.LineId)!.Greeting, isSystem: true);
+                    call.State.Post(chat, author, call.State.FindLineLocked(chat.LineId)!.Greeting, isSystem: true);
                     break;
                 case "DEFAULT" when message.Length > 0:
-                    call.State.Post(chat, chat.BotId, message, isSystem: true);
+                    call.State.Post(chat, author, message, isSystem: true);
                     break;
             }
         }
@@ -70,10 +71,11 @@ internal static class BotSessionMethods
         }
 
         OpenLine line = call.State.FindLineLocked(chat.LineId)!;
+        int author = SessionBot(chat);
         PortalUser? free = line.Queue.Select(call.State.FindUserLocked).FirstOrDefault(u => u is { IsActive: true });
         chat.Owner = free is null ? SessionOwner.Queue(line.Id) : SessionOwner.Operator(free.Id);
         call.State.RemoveLineBotsLocked(chat);
-        call.State.Post(chat, chat.BotId, free is null
+        call.State.Post(chat, author, free is null
             ? $"The bot passed the dialog to the queue of \"{line.Name}\"."
             : $"The bot passed the dialog to operator {free.Name}.", isSystem: true);
         return true;
@@ -162,6 +164,9 @@ internal static class BotSessionMethods
 
         return true;
     }
+
+    /// <summary>The bot whose session it is (the line's bot that took it over), else the chat's first bot: the author of the session's automatic messages.</summary>
+    private static int SessionBot(OpenLineChat chat) => chat.Owner.Kind == SessionOwnerKind.Bot ? chat.Owner.Id : chat.BotId;
 
     private static void RefuseSessionAuth(EmulatedCall call)
     {
