@@ -11,6 +11,7 @@ namespace Bitrix24.Emulator.Hosting;
 /// <summary>
 /// Views and customer actions for a standalone emulator, where there is no C# object to ask:
 /// <list type="bullet">
+/// <item><c>GET /_emulator/</c>: the playground page (<see cref="PlaygroundFiles"/>).</item>
 /// <item><c>GET /_emulator/chats</c>, <c>GET /_emulator/chats/{id}</c>, <c>GET /_emulator/lines</c>: the chats, one
 /// chat's session, members and transcript (each message with its keyboard and attachment as the bot sent them), and
 /// the open lines (<see cref="ChatViews"/>).</item>
@@ -26,6 +27,7 @@ internal static class InspectionEndpoints
 {
     public static void Map(WebApplication app, EmulatedPortal portal)
     {
+        PlaygroundFiles.Map(app);
         ChatViews.Map(app, portal.State);
         CustomerActions.Map(app, portal);
         app.MapGet("/_emulator/requests", () => Json(200, new JsonArray(portal.Requests.All.Select(ToJson).ToArray())));
