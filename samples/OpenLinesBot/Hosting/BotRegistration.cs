@@ -45,9 +45,17 @@ internal sealed class BotRegistration(
     {
         if (_options.Mode == EventDelivery.Webhook)
         {
-            Uri root = _options.PublicUrl ?? new Uri(server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-            await RegisterAsync(new Uri(root, EventsPath), cancellationToken);
+            await RegisterAsync(new Uri(_options.PublicUrl ?? ListeningAddress(), EventsPath), cancellationToken);
         }
+    }
+
+    /// <summary>Where the server listens, when that is an address the portal can be given (not a wildcard such as <c>http://+:80</c>).</summary>
+    private Uri ListeningAddress()
+    {
+        string address = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return Uri.TryCreate(address, UriKind.Absolute, out Uri? uri) && uri.Host is not ("0.0.0.0" or "[::]" or "+" or "*")
+            ? uri
+            : throw new InvalidOperationException($"The app listens on {address}, which the portal cannot be given: set OpenLinesBot:PublicUrl to the address it reaches this app at.");
     }
 
     private async Task<int> RegisterAsync(Uri? webhookUrl, CancellationToken cancellationToken)
