@@ -61,6 +61,7 @@ Console.WriteLine($"Emulated Bitrix24 portal listening on {portal.BaseUrl}");
 Console.WriteLine($"  webhook (imopenlines, imbot): {portal.WebhookUrl}");
 Console.WriteLine($"  OAuth client_endpoint:        {portal.ClientEndpoint} (client_id {portal.Application.ClientId})");
 Console.WriteLine($"  imbot.v2 demo bot:            botId {DemoPortal.BotId}, botToken {DemoPortal.BotClientId}, dialogId chat{DemoPortal.ChatId}");
+Console.WriteLine($"  playground page:              {portal.BaseUrl}_emulator/");
 Console.WriteLine($"  chat {DemoPortal.ChatId} transcript:           {portal.BaseUrl}_emulator/chats/{DemoPortal.ChatId}");
 Console.WriteLine($"  requests received:            {portal.BaseUrl}_emulator/requests");
 Console.WriteLine($"  domain, member_id, app token: {portal.BaseUrl}_emulator/portal");
