@@ -47,13 +47,13 @@ internal static class RuntimeNames
         "Answer", "Backoff", "BatchCommandEncoder", "BatchEntry", "BatchError", "BatchResults", "Bitrix24ApiException", "Bitrix24AuthMode",
         "Bitrix24Batch", "Bitrix24BatchItem", "Bitrix24BatchItemStatus", "Bitrix24Client", "Bitrix24ClientOptions", "Bitrix24ClientOptionsFactory",
         "Bitrix24ConfigurationReader", "Bitrix24EnumValueInfo", "Bitrix24ErrorCode", "Bitrix24ErrorCodes", "Bitrix24Exception",
-        "Bitrix24GeneratedMethodsAttribute", "Bitrix24Json", "Bitrix24Log", "Bitrix24MemberInfo", "Bitrix24Method", "Bitrix24MethodCatalog", "Bitrix24MethodInfo",
+        "Bitrix24GeneratedMethodsAttribute", "Bitrix24Json", "Bitrix24LimitDecision", "Bitrix24LimitReservation", "Bitrix24LimitScope", "Bitrix24Log", "Bitrix24MemberInfo", "Bitrix24Method", "Bitrix24MethodCatalog", "Bitrix24MethodInfo",
         "Bitrix24OAuthTokens", "Bitrix24ParameterInfo", "Bitrix24ParameterWriter", "Bitrix24Plan", "Bitrix24RateLimit", "Bitrix24Response",
         "Bitrix24ResponseTime", "Bitrix24ResultReader", "Bitrix24RetryClass", "Bitrix24RetryOptions", "Bitrix24ServiceOptions",
         "Bitrix24ServiceOptionsValidator", "Bitrix24Telemetry", "Bitrix24Transport", "Bitrix24TransportException", "Bitrix24TransportFailure",
         "Bitrix24ValueKind", "Bitrix24ValueType", "Bitrix24WireParser", "CachedJsonWriter", "ClockedTokenBucket", "EndpointRules",
-        "EnvelopeFieldReader", "IBitrix24TokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
-        "RequestTimeouts", "ResilientCaller", "ResponseEnvelopeReader", "RetryAction", "RetryPolicy", "SecretRedactor", "TokenEndpointClient",
+        "EnvelopeFieldReader", "IBitrix24SharedLimits", "IBitrix24TokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
+        "RequestTimeouts", "ResilientCaller", "ResponseEnvelopeReader", "RetryAction", "RetryPolicy", "SecretRedactor", "SharedLimitScope", "TokenEndpointClient",
     };
 
     /// <summary>

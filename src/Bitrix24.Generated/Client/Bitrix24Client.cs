@@ -47,7 +47,7 @@ public sealed partial class Bitrix24Client : IDisposable
         _session = options.AuthMode == Bitrix24AuthMode.OAuth
             ? new OAuthSession(options.Tokens!, new TokenEndpointClient(options, httpClient, _redactor), options.TokenStore, _redactor)
             : null;
-        _caller = new ResilientCaller(options, transport, PortalRateLimiters.For(options), _session, options.LoggerFactory.CreateLogger<Bitrix24Client>());
+        _caller = new ResilientCaller(options, transport, options.SharedLimits is null ? PortalRateLimiters.For(options) : null, _session, options.LoggerFactory.CreateLogger<Bitrix24Client>());
     }
 
     /// <summary>

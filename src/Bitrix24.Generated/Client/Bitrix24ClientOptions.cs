@@ -57,6 +57,15 @@ public sealed class Bitrix24ClientOptions
 
     private Bitrix24RateLimit _rateLimit = Bitrix24RateLimit.Standard;
 
+    /// <summary>
+    /// Where the portal's request budget and its methods' operating-limit blocks are shared with the other processes
+    /// that call it (e.g. <c>RedisBitrix24SharedLimits</c> from package <c>Bitrix24.Generated.Redis</c>). When set, it
+    /// paces the calls in place of <see cref="RateLimit"/>'s in-process limiter, at <see cref="RateLimit"/>'s pace
+    /// (a custom <see cref="System.Threading.RateLimiting.RateLimiter"/> cannot be shared and is refused with it).
+    /// Null by default: each process paces itself.
+    /// </summary>
+    public IBitrix24SharedLimits? SharedLimits { get; set; }
+
     /// <summary>When calls are repeated (see <see cref="Bitrix24RetryOptions"/>); on by default, and never for a call that may have run unless the method is idempotent.</summary>
     public Bitrix24RetryOptions Retry { get; } = new();
 

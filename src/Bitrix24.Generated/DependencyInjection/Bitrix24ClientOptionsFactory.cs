@@ -45,6 +45,8 @@ internal static class Bitrix24ClientOptionsFactory
             client.TokenStore = services.GetService<IBitrix24TokenStore>();
         }
 
+        // Registered by the app (AddBitrix24RedisLimits, say): every replica then paces against the same budget.
+        client.SharedLimits = services.GetService<IBitrix24SharedLimits>();
         options.ConfigureClient?.Invoke(client);
         return client;
     }

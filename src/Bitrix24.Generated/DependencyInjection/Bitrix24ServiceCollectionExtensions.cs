@@ -17,7 +17,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// are per client). It is built when first resolved from <see cref="Bitrix24ServiceOptions"/>, the named
 /// <see cref="HttpClient"/> <see cref="Bitrix24ServiceOptions.HttpClientName"/> of <c>IHttpClientFactory</c>,
 /// the container's <c>ILoggerFactory</c>, its <see cref="TimeProvider"/> if one is registered (else
-/// <see cref="TimeProvider.System"/>) and, for OAuth, its <see cref="IBitrix24TokenStore"/> if one is
+/// <see cref="TimeProvider.System"/>), its <see cref="IBitrix24SharedLimits"/> if one is registered (the portal's
+/// budget shared with other replicas) and, for OAuth, its <see cref="IBitrix24TokenStore"/> if one is
 /// registered. Missing or wrong settings throw <see cref="OptionsValidationException"/> naming each key
 /// (<c>Bitrix24:Retry:MaxAttempts: 'abc' is not a whole number.</c>) when the client is first resolved,
 /// and at start-up in apps on the generic host (<c>ValidateOnStart</c>). Settings are read once, when

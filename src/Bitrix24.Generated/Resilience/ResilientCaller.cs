@@ -19,10 +19,15 @@ internal sealed class ResilientCaller
     private readonly RateLimiter? _limiter;
     private static readonly TimeSpan LongPermitWait = TimeSpan.FromSeconds(5);
 
+    // A call without a total timeout still takes no slot further away than this: a queue that long is a fault to surface.
+    private static readonly TimeSpan NoDeadlineWait = TimeSpan.FromHours(1);
+
     private readonly OperatingLimitGate _operatingLimits = new();
     private readonly OAuthSession? _session;
     private readonly ILogger _logger;
     private readonly string _portal;
+    private readonly IBitrix24SharedLimits? _shared;
+    private readonly Bitrix24LimitScope? _scope;
 
     public ResilientCaller(Bitrix24ClientOptions options, Bitrix24Transport transport, RateLimiter? limiter, OAuthSession? session, ILogger logger)
     {
@@ -32,6 +37,8 @@ internal sealed class ResilientCaller
         _session = session;
         _logger = logger;
         _portal = options.Portal.Host;
+        _shared = options.SharedLimits;
+        _scope = _shared is null ? null : SharedLimitScope.For(options);
     }
 
     /// <param name="method">The method.</param>
@@ -67,7 +74,11 @@ internal sealed class ResilientCaller
                 await WaitForOperatingLimitAsync(method, Deadline(started), cancellationToken).ConfigureAwait(false);
             }
 
-            if (_limiter is not null && !TryAcquirePermitNow())
+            if (_shared is not null)
+            {
+                await ReserveSharedSlotAsync(method.Name, started, cancellationToken).ConfigureAwait(false);
+            }
+            else if (_limiter is not null && !TryAcquirePermitNow())
             {
                 await AcquirePermitAsync(method.Name, Deadline(started), cancellationToken).ConfigureAwait(false);
             }
@@ -103,6 +114,12 @@ internal sealed class ResilientCaller
                 return answer;
             }
 
+            // The portal's bucket is full for everyone, whoever filled it (other apps and addresses count too).
+            if (_shared is not null && failure is Bitrix24ApiException { Code: "QUERY_LIMIT_EXCEEDED" })
+            {
+                await _shared.MarkFullAsync(_scope!, CancellationToken.None).ConfigureAwait(false);
+            }
+
             switch (RetryPolicy.Classify(failure, method.IsIdempotent))
             {
                 // Refreshing is not a retry: the portal refused the old token before running anything. Once per call, so never a loop.
@@ -115,6 +132,11 @@ internal sealed class ResilientCaller
 
                 case RetryAction.WaitForOperatingReset:
                     DateTimeOffset until = _operatingLimits.Block(method.Name, (failure as Bitrix24ApiException)?.Time, clock.GetUtcNow());
+                    if (_shared is not null)
+                    {
+                        await _shared.BlockMethodAsync(_scope!, method.Name, until, CancellationToken.None).ConfigureAwait(false);
+                    }
+
                     if (retry.Enabled && retry.WaitForOperatingLimit && ++retries < retry.MaxAttempts && until <= Deadline(started))
                     {
                         continue;
@@ -196,6 +218,59 @@ internal sealed class ResilientCaller
 
         Bitrix24Log.WaitingForOperatingLimit(_logger, method.Name, _portal, until);
         await global::System.Threading.Tasks.Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes the next slot of the portal's shared budget and waits for it, or for the method's shared operating-limit
+    /// block to end, as long as the call's time allows. A slot not used because the caller gave up is given back.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task ReserveSharedSlotAsync(string method, long started, CancellationToken cancellationToken)
+    {
+        TimeProvider clock = _options.TimeProvider;
+        while (true)
+        {
+            DateTimeOffset deadline = Deadline(started);
+            TimeSpan maxWait = deadline == DateTimeOffset.MaxValue ? NoDeadlineWait : Max(deadline - clock.GetUtcNow(), TimeSpan.Zero);
+            Bitrix24LimitReservation reservation = await _shared!.ReserveAsync(_scope!, method, maxWait, cancellationToken).ConfigureAwait(false);
+            switch (reservation.Decision)
+            {
+                case Bitrix24LimitDecision.Granted:
+                    if (reservation.Wait > TimeSpan.Zero)
+                    {
+                        try
+                        {
+                            await global::System.Threading.Tasks.Task.Delay(reservation.Wait, clock, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            await _shared.RefundAsync(_scope!, CancellationToken.None).ConfigureAwait(false);
+                            throw;
+                        }
+
+                        if (reservation.Wait >= LongPermitWait)
+                        {
+                            Bitrix24Log.WaitedForRateLimit(_logger, method, _portal, reservation.Wait.TotalMilliseconds, _scope!.ToString());
+                        }
+                    }
+
+                    return;
+
+                case Bitrix24LimitDecision.MethodBlocked when reservation.BlockedUntil is { } until:
+                    if (!_options.Retry.Enabled || !_options.Retry.WaitForOperatingLimit || until > deadline)
+                    {
+                        throw new Bitrix24ApiException(method, "OPERATION_TIME_LIMIT",
+                            $"Method is blocked due to operation time limit until {until:u} (shared with the portal's other callers); the call was not sent.", 429);
+                    }
+
+                    Bitrix24Log.WaitingForOperatingLimit(_logger, method, _portal, until);
+                    await global::System.Threading.Tasks.Task.Delay(Max(until - clock.GetUtcNow(), TimeSpan.Zero), clock, cancellationToken).ConfigureAwait(false);
+                    continue;
+
+                default:
+                    throw new Bitrix24TransportException(method, Bitrix24TransportFailure.RateLimited,
+                        $"{method}: the portal's shared budget has no slot within the call's time (next in {reservation.Wait.TotalSeconds:0.#} s, {_scope}); the request was not sent.");
+            }
+        }
     }
 
     /// <summary>Waits in line for a permit from the portal's limiter, as long as the call's time allows.</summary>
