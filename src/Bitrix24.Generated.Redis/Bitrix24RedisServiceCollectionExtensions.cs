@@ -1,0 +1,39 @@
+using Bitrix24;
+using Bitrix24.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Redis-backed shared limits of package <c>Bitrix24.Generated.Redis</c>.</summary>
+public static class Bitrix24RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RedisBitrix24SharedLimits"/> as the singleton <see cref="IBitrix24SharedLimits"/> (and as
+    /// itself, to read <see cref="RedisBitrix24SharedLimits.IsUsingFallback"/>). The client built by <c>AddBitrix24</c>
+    /// uses a registered <see cref="IBitrix24SharedLimits"/>. The <see cref="IConnectionMultiplexer"/> is taken from the
+    /// container: register your own (with <c>abortConnect=false</c> and <see cref="BacklogPolicy.FailFast"/>).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Changes the options (key prefix, headroom, fallback share, timeout, breaker).</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddBitrix24RedisLimits(this IServiceCollection services, Action<RedisBitrix24SharedLimitsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RedisBitrix24SharedLimitsOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton(static provider => new RedisBitrix24SharedLimits(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<IOptions<RedisBitrix24SharedLimitsOptions>>().Value,
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ILogger<RedisBitrix24SharedLimits>>()));
+        services.TryAddSingleton<IBitrix24SharedLimits>(static provider => provider.GetRequiredService<RedisBitrix24SharedLimits>());
+        return services;
+    }
+}
