@@ -44,16 +44,16 @@ internal static class RuntimeNames
     /// <summary>The types in namespace <c>Bitrix24</c>: the runtime's, public and internal, and those the SDK build generates there.</summary>
     public static readonly HashSet<string> Types = new(StringComparer.Ordinal)
     {
-        "Answer", "Backoff", "BatchCommandEncoder", "BatchEntry", "BatchError", "BatchResults", "Bitrix24ApiException", "Bitrix24AuthMode",
+        "Answer", "Backoff", "BatchCommandEncoder", "BatchEntry", "BatchError", "BatchResults", "Bitrix24ApiException", "Bitrix24AuthMode", "Bitrix24AuthorizationLostException",
         "Bitrix24Batch", "Bitrix24BatchItem", "Bitrix24BatchItemStatus", "Bitrix24Client", "Bitrix24ClientOptions", "Bitrix24ClientOptionsFactory",
         "Bitrix24ConfigurationReader", "Bitrix24EnumValueInfo", "Bitrix24ErrorCode", "Bitrix24ErrorCodes", "Bitrix24Exception",
         "Bitrix24GeneratedMethodsAttribute", "Bitrix24Json", "Bitrix24LimitDecision", "Bitrix24LimitReservation", "Bitrix24LimitScope", "Bitrix24Log", "Bitrix24MemberInfo", "Bitrix24Method", "Bitrix24MethodCatalog", "Bitrix24MethodInfo",
         "Bitrix24OAuthTokens", "Bitrix24ParameterInfo", "Bitrix24ParameterWriter", "Bitrix24Plan", "Bitrix24RateLimit", "Bitrix24Response",
-        "Bitrix24ResponseTime", "Bitrix24ResultReader", "Bitrix24RetryClass", "Bitrix24RetryOptions", "Bitrix24ServiceOptions",
-        "Bitrix24ServiceOptionsValidator", "Bitrix24Telemetry", "Bitrix24Transport", "Bitrix24TransportException", "Bitrix24TransportFailure",
+        "Bitrix24ResponseTime", "Bitrix24ResultReader", "Bitrix24RetryClass", "Bitrix24RefreshTurn", "Bitrix24RefreshTurnKind", "Bitrix24RetryOptions", "Bitrix24ServiceOptions",
+        "Bitrix24ServiceOptionsValidator", "Bitrix24SharedTokenKey", "Bitrix24StoredTokens", "Bitrix24Telemetry", "Bitrix24Transport", "Bitrix24TransportException", "Bitrix24TransportFailure",
         "Bitrix24ValueKind", "Bitrix24ValueType", "Bitrix24WireParser", "CachedJsonWriter", "ClockedTokenBucket", "EndpointRules",
-        "EnvelopeFieldReader", "IBitrix24SharedLimits", "IBitrix24TokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
-        "RequestTimeouts", "ResilientCaller", "ResponseEnvelopeReader", "RetryAction", "RetryPolicy", "SecretRedactor", "SharedLimitScope", "TokenEndpointClient",
+        "EnvelopeFieldReader", "IBitrix24SharedLimits", "IBitrix24SharedTokenStore", "IBitrix24TokenStore", "InMemoryBitrix24SharedTokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
+        "RequestTimeouts", "ResilientCaller", "ResponseEnvelopeReader", "RetryAction", "RetryPolicy", "SecretRedactor", "SharedLimitScope", "SharedRefresh", "TokenEndpointClient",
     };
 
     /// <summary>

@@ -17,12 +17,28 @@ internal sealed class OAuthSession
     private int _refreshCount;
 
     public OAuthSession(Bitrix24OAuthTokens tokens, TokenEndpointClient endpoint, IBitrix24TokenStore? store, SecretRedactor redactor)
+        : this(tokens, endpoint, store, redactor, shared: null, key: null, onLost: null, clock: TimeProvider.System)
+    {
+    }
+
+    public OAuthSession(
+        Bitrix24OAuthTokens tokens,
+        TokenEndpointClient endpoint,
+        IBitrix24TokenStore? store,
+        SecretRedactor redactor,
+        IBitrix24SharedTokenStore? shared,
+        string? key,
+        Action<Bitrix24AuthorizationLostException>? onLost,
+        TimeProvider clock)
     {
         _tokens = tokens;
         _endpoint = endpoint;
         _store = store;
         _redactor = redactor;
+        _shared = shared is null ? null : new SharedRefresh(shared, key!, onLost, clock);
     }
+
+    private readonly SharedRefresh? _shared;
 
     /// <summary>The tokens calls use now.</summary>
     public Bitrix24OAuthTokens Current => Volatile.Read(ref _tokens);
@@ -57,7 +73,9 @@ internal sealed class OAuthSession
             // Off the caller's stack: RefreshAsync is still inside its lock, and must have stored this task
             // in _refreshing before the finally below can clear it.
             await global::System.Threading.Tasks.Task.Yield();
-            Bitrix24OAuthTokens fresh = await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false);
+            Bitrix24OAuthTokens fresh = _shared is null
+                ? await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false)
+                : await _shared.RefreshAsync(expired, _endpoint, _redactor).ConfigureAwait(false);
             _redactor.Add([fresh.AccessToken, fresh.RefreshToken]);
             lock (_gate)
             {

@@ -45,7 +45,8 @@ public sealed partial class Bitrix24Client : IDisposable
         _redactor = new SecretRedactor(options.Secrets());
         var transport = new Bitrix24Transport(options, httpClient, _redactor);
         _session = options.AuthMode == Bitrix24AuthMode.OAuth
-            ? new OAuthSession(options.Tokens!, new TokenEndpointClient(options, httpClient, _redactor), options.TokenStore, _redactor)
+            ? new OAuthSession(options.Tokens!, new TokenEndpointClient(options, httpClient, _redactor), options.TokenStore, _redactor,
+                options.SharedTokens, options.SharedTokens is null ? null : Bitrix24SharedTokenKey.For(options), options.OnAuthorizationLost, options.TimeProvider)
             : null;
         _caller = new ResilientCaller(options, transport, options.SharedLimits is null ? PortalRateLimiters.For(options) : null, _session, options.LoggerFactory.CreateLogger<Bitrix24Client>());
     }

@@ -66,6 +66,19 @@ public sealed class Bitrix24ClientOptions
     /// </summary>
     public IBitrix24SharedLimits? SharedLimits { get; set; }
 
+    /// <summary>
+    /// For OAuth clients run as several processes: where the portal's tokens are shared, with a version and a refresh
+    /// lease, so exactly one process refreshes and the others use its pair (e.g. <c>RedisBitrix24SharedTokens</c> from
+    /// package <c>Bitrix24.Generated.Redis</c>). Null by default: the client refreshes on its own.
+    /// </summary>
+    public IBitrix24SharedTokenStore? SharedTokens { get; set; }
+
+    /// <summary>
+    /// Called once when a refresh token is refused and no process has stored a newer pair: a user must authorize the
+    /// application again (the calls fail with <see cref="Bitrix24AuthorizationLostException"/>). Only with <see cref="SharedTokens"/>.
+    /// </summary>
+    public Action<Bitrix24AuthorizationLostException>? OnAuthorizationLost { get; set; }
+
     /// <summary>When calls are repeated (see <see cref="Bitrix24RetryOptions"/>); on by default, and never for a call that may have run unless the method is idempotent.</summary>
     public Bitrix24RetryOptions Retry { get; } = new();
 

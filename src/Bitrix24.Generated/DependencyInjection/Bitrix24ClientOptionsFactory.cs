@@ -43,6 +43,7 @@ internal static class Bitrix24ClientOptionsFactory
         if (client.AuthMode == Bitrix24AuthMode.OAuth)
         {
             client.TokenStore = services.GetService<IBitrix24TokenStore>();
+            client.SharedTokens = services.GetService<IBitrix24SharedTokenStore>();
         }
 
         // Registered by the app (AddBitrix24RedisLimits, say): every replica then paces against the same budget.
