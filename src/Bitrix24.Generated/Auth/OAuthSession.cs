@@ -73,9 +73,25 @@ internal sealed class OAuthSession
             // Off the caller's stack: RefreshAsync is still inside its lock, and must have stored this task
             // in _refreshing before the finally below can clear it.
             await global::System.Threading.Tasks.Task.Yield();
-            Bitrix24OAuthTokens fresh = _shared is null
-                ? await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false)
-                : await _shared.RefreshAsync(expired, _endpoint, _redactor).ConfigureAwait(false);
+            Bitrix24OAuthTokens fresh;
+            if (_shared is not null)
+            {
+                fresh = await _shared.RefreshAsync(expired, _endpoint, _redactor).ConfigureAwait(false); // counts its own outcomes
+            }
+            else
+            {
+                try
+                {
+                    fresh = await _endpoint.RefreshAsync(expired, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Bitrix24Exception)
+                {
+                    Bitrix24Metrics.Refresh("failed");
+                    throw;
+                }
+
+                Bitrix24Metrics.Refresh("refreshed");
+            }
             _redactor.Add([fresh.AccessToken, fresh.RefreshToken]);
             lock (_gate)
             {

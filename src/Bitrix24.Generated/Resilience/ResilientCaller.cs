@@ -106,6 +106,11 @@ internal sealed class ResilientCaller
             {
                 _operatingLimits.Observe(method.Name, answer.OperatingResetAt);
                 Bitrix24Telemetry.Succeeded(call, answer.StatusCode);
+                if (Bitrix24Metrics.CallsEnabled)
+                {
+                    Bitrix24Metrics.Call(method.Name, "ok", clock.GetElapsedTime(started));
+                }
+
                 if (_logger.IsEnabled(LogLevel.Information))
                 {
                     Bitrix24Log.CallSucceeded(_logger, method.Name, _portal, answer.StatusCode, Elapsed(started), attempt);
@@ -139,6 +144,7 @@ internal sealed class ResilientCaller
 
                     if (retry.Enabled && retry.WaitForOperatingLimit && ++retries < retry.MaxAttempts && until <= Deadline(started))
                     {
+                        Bitrix24Metrics.Retry(method.Name, "OPERATION_TIME_LIMIT");
                         continue;
                     }
 
@@ -152,12 +158,18 @@ internal sealed class ResilientCaller
                     }
 
                     Bitrix24Log.Retrying(_logger, method.Name, _portal, attempt, Describe(failure), delay.TotalMilliseconds);
+                    Bitrix24Metrics.Retry(method.Name, Describe(failure));
                     // Task in full: task.* is a Bitrix24 method family, and its namespace Bitrix24.Task would be found before System.Threading.Tasks.Task.
                     await global::System.Threading.Tasks.Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
                     continue;
             }
 
             Bitrix24Telemetry.Failed(call, failure);
+            if (Bitrix24Metrics.CallsEnabled)
+            {
+                Bitrix24Metrics.Call(method.Name, Describe(failure), clock.GetElapsedTime(started));
+            }
+
             if (StatusOf(failure) is { } status)
             {
                 Bitrix24Log.CallFailed(_logger, method.Name, _portal, Describe(failure), status, Elapsed(started), attempt);
@@ -247,6 +259,7 @@ internal sealed class ResilientCaller
                             throw;
                         }
 
+                        Bitrix24Metrics.LimiterWait(method, reservation.Wait);
                         if (reservation.Wait >= LongPermitWait)
                         {
                             Bitrix24Log.WaitedForRateLimit(_logger, method, _portal, reservation.Wait.TotalMilliseconds, _scope!.ToString());
@@ -287,6 +300,7 @@ internal sealed class ResilientCaller
             {
                 // Short waits are the limiter doing its job at the plan's pace; long ones mean a backlog worth seeing.
                 TimeSpan waited = clock.GetElapsedTime(waitStarted);
+                Bitrix24Metrics.LimiterWait(method, waited);
                 if (waited >= LongPermitWait)
                 {
                     Bitrix24Log.WaitedForRateLimit(_logger, method, _portal, waited.TotalMilliseconds, _options.RateLimit.ToString());

@@ -72,6 +72,7 @@ internal sealed class SharedRefresh(IBitrix24SharedTokenStore store, string key,
                 return Adopt(now, redactor);
             }
 
+            Bitrix24Metrics.Refresh("failed");
             var lost = new Bitrix24AuthorizationLostException(Operation, turn.Tokens.ClientEndpoint.Authority, refused);
             onLost?.Invoke(lost);
             throw lost;
@@ -82,6 +83,7 @@ internal sealed class SharedRefresh(IBitrix24SharedTokenStore store, string key,
         if (await store.CommitAsync(key, turn.Version, _owner, fresh, CancellationToken.None).ConfigureAwait(false))
         {
             Volatile.Write(ref _version, turn.Version + 1);
+            Bitrix24Metrics.Refresh("refreshed");
             return fresh;
         }
 
@@ -94,6 +96,7 @@ internal sealed class SharedRefresh(IBitrix24SharedTokenStore store, string key,
     {
         redactor.Add([stored.Tokens.AccessToken, stored.Tokens.RefreshToken]);
         Volatile.Write(ref _version, stored.Version);
+        Bitrix24Metrics.Refresh("shared");
         return stored.Tokens;
     }
 }
