@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using StackExchange.Redis;
@@ -18,7 +19,11 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
     private ConnectionMultiplexer? _redis;
     private RedisBitrix24SharedLimits? _limits;
 
-    public ScriptTests(RedisServer server) => _server = server;
+    public ScriptTests(RedisServer server)
+    {
+        _server = server;
+        TestThreadPool.EnsureThreads();
+    }
 
     private IDatabase Database => _redis!.GetDatabase();
 
@@ -48,25 +53,26 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
     public async Task BackToBack_TheBurstGoesAtOnce_ThenEachCallerWaitsOneMoreInterval()
     {
         Bitrix24LimitScope scope = Scope(Redis.NewPortal());
-        var waits = new List<double>();
+        var clock = Stopwatch.StartNew();
+        var calls = new List<(double Start, double End, double Wait)>();
         for (int i = 0; i < 8; i++)
         {
+            double start = clock.Elapsed.TotalMilliseconds;
             Bitrix24LimitReservation reservation = await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
             Assert.Equal(Bitrix24LimitDecision.Granted, reservation.Decision);
-            waits.Add(reservation.Wait.TotalMilliseconds);
+            calls.Add((start, clock.Elapsed.TotalMilliseconds, reservation.Wait.TotalMilliseconds));
         }
 
-        Assert.All(waits.Take(Capacity), wait => Assert.Equal(0, wait));
-        for (int k = Capacity; k < waits.Count; k++)
+        // The k-th call (from 0) waits (k + 1 − capacity) intervals less the time since the first call ran on the server;
+        // both moments lie within the calls' start and end here, so the bounds hold however slow the machine is.
+        Assert.All(calls.Take(Capacity), call => Assert.Equal(0, call.Wait));
+        for (int k = Capacity; k < calls.Count; k++)
         {
-            double expected = (k - Capacity + 1) * IntervalMs;
-            Assert.InRange(waits[k], expected - 25, expected + 1);
+            double slot = (k + 1 - Capacity) * IntervalMs;
+            Assert.InRange(calls[k].Wait, Math.Max(0, slot - (calls[k].End - calls[0].Start)) - 1, slot - (calls[k].Start - calls[0].End) + 1);
         }
 
-        // The bucket holds the 8 slots: its TAT is 8 intervals past the first call.
-        long now = await Redis.NowMicrosecondsAsync(Database);
-        long tat = (await Redis.TatAsync(Database, scope.Portal))!.Value;
-        Assert.InRange((tat - now) / 1000.0, 8 * IntervalMs - 50, 8 * IntervalMs);
+        Assert.True((await Redis.TatAsync(Database, scope.Portal))!.Value > await Redis.NowMicrosecondsAsync(Database));
         Assert.False(Limits.IsUsingFallback);
         Assert.Equal(0, Limits.FallbackCount);
     }
@@ -75,17 +81,21 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
     public async Task PastMaxWait_IsTooLong_AndWritesNothing()
     {
         Bitrix24LimitScope scope = Scope(Redis.NewPortal());
-        for (int i = 0; i < Capacity + 1; i++)
+        for (int i = 0; i < Capacity + 10; i++)
         {
             await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
         }
 
-        long? before = await Redis.TatAsync(Database, scope.Portal);
+        long before = (await Redis.TatAsync(Database, scope.Portal))!.Value;
+        long now0 = await Redis.NowMicrosecondsAsync(Database);
         Bitrix24LimitReservation refused = await Limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromMilliseconds(20), default);
         Bitrix24LimitReservation immediateOnly = await Limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.Zero, default);
+        long now1 = await Redis.NowMicrosecondsAsync(Database);
 
+        // wait = TAT + interval − capacity × interval − now, with now between now0 and now1 (about 550 ms here).
+        double next = (before + (1 - Capacity) * IntervalMs * 1000) / 1000;
         Assert.Equal(Bitrix24LimitDecision.TooLong, refused.Decision);
-        Assert.InRange(refused.Wait.TotalMilliseconds, 2 * IntervalMs - 25, 2 * IntervalMs + 1);
+        Assert.InRange(refused.Wait.TotalMilliseconds, next - now1 / 1000.0 - 1, next - now0 / 1000.0 + 1);
         Assert.Equal(Bitrix24LimitDecision.TooLong, immediateOnly.Decision);
         Assert.Equal(before, await Redis.TatAsync(Database, scope.Portal));
     }
@@ -94,13 +104,16 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
     public async Task MarkFull_FillsAnEmptyBucket_AndNeverLowersTheTat()
     {
         Bitrix24LimitScope scope = Scope(Redis.NewPortal());
-        long now = await Redis.NowMicrosecondsAsync(Database);
+        long now0 = await Redis.NowMicrosecondsAsync(Database);
         await Limits.MarkFullAsync(scope, default);
+        long now1 = await Redis.NowMicrosecondsAsync(Database);
         long full = (await Redis.TatAsync(Database, scope.Portal))!.Value;
-        Assert.InRange((full - now) / 1000.0, Capacity * IntervalMs, Capacity * IntervalMs + 25);
+        Assert.InRange(full, now0 + (long)(Capacity * IntervalMs * 1000), now1 + (long)(Capacity * IntervalMs * 1000));
 
+        // Full: the next caller waits for one slot to drain.
         Bitrix24LimitReservation next = await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
-        Assert.InRange(next.Wait.TotalMilliseconds, IntervalMs - 25, IntervalMs + 1);
+        long now2 = await Redis.NowMicrosecondsAsync(Database);
+        Assert.InRange(next.Wait.TotalMilliseconds, IntervalMs - (now2 - now0) / 1000.0 - 1, IntervalMs + 1);
 
         // A long queue: the TAT is far ahead of "full", and marking full again must not pull it back.
         for (int i = 0; i < 10; i++)
@@ -117,24 +130,25 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
     public async Task Refund_GivesASlotBack_ButNeverBelowNow_AndWritesNoBucketThatIsNotThere()
     {
         Bitrix24LimitScope scope = Scope(Redis.NewPortal());
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 10; i++)
         {
             await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
         }
 
+        // Ten slots queued (500 ms ahead): one refund takes exactly one interval off.
         long tat = (await Redis.TatAsync(Database, scope.Portal))!.Value;
         await Limits.RefundAsync(scope, default);
-        long refunded = (await Redis.TatAsync(Database, scope.Portal))!.Value;
-        Assert.InRange(tat - refunded, (long)(IntervalMs * 1000) - 20_000, (long)(IntervalMs * 1000));
+        Assert.Equal(tat - (long)(IntervalMs * 1000), await Redis.TatAsync(Database, scope.Portal));
 
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 12; i++)
         {
             await Limits.RefundAsync(scope, default);
         }
 
         long before = await Redis.NowMicrosecondsAsync(Database);
         await Limits.RefundAsync(scope, default);
-        Assert.True((await Redis.TatAsync(Database, scope.Portal))!.Value >= before);
+        long after = await Redis.NowMicrosecondsAsync(Database);
+        Assert.InRange((await Redis.TatAsync(Database, scope.Portal))!.Value, before, after);
 
         Bitrix24LimitScope untouched = Scope(Redis.NewPortal());
         await Limits.RefundAsync(untouched, default);
@@ -145,17 +159,20 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
     public async Task TheBucketExpires_ASecondAfterItEmpties()
     {
         Bitrix24LimitScope scope = Scope(Redis.NewPortal());
-        await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
-        TimeSpan? one = await Database.KeyTimeToLiveAsync(Redis.BucketKey(scope.Portal));
-        Assert.InRange(one!.Value.TotalMilliseconds, 1000 + IntervalMs - 50, 1000 + IntervalMs + 1);
-
-        for (int i = 0; i < 9; i++)
+        foreach (int reservations in (int[])[1, 9])
         {
-            await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
-        }
+            for (int i = 0; i < reservations; i++)
+            {
+                await Limits.ReserveAsync(scope, "crm.deal.list", Long, default);
+            }
 
-        TimeSpan? ten = await Database.KeyTimeToLiveAsync(Redis.BucketKey(scope.Portal));
-        Assert.InRange(ten!.Value.TotalMilliseconds, 1000 + 10 * IntervalMs - 50, 1000 + 10 * IntervalMs + 1);
+            // The key's expiry is exactly a second past the moment the bucket would be empty.
+            long tat = (await Redis.TatAsync(Database, scope.Portal))!.Value;
+            var expiresAt = (long)await Database.ExecuteAsync("PEXPIRETIME", Redis.BucketKey(scope.Portal));
+            Assert.Equal(tat / 1000 + 1000, expiresAt);
+            TimeSpan? ttl = await Database.KeyTimeToLiveAsync(Redis.BucketKey(scope.Portal));
+            Assert.InRange(ttl!.Value.TotalMilliseconds, 1000, 1000 + 10 * IntervalMs + 1);
+        }
     }
 
     [RedisFact]
@@ -168,7 +185,7 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
         using var other = new RedisBitrix24SharedLimits(otherConnection);
 
         long nowMs = await Redis.NowMicrosecondsAsync(Database) / 1000;
-        DateTimeOffset until = DateTimeOffset.FromUnixTimeMilliseconds(nowMs + 500);
+        DateTimeOffset until = DateTimeOffset.FromUnixTimeMilliseconds(nowMs + 800);
         await Limits.BlockMethodAsync(scope, "crm.deal.list", until, default);
 
         Bitrix24LimitReservation blocked = await other.ReserveAsync(scope, "crm.deal.list", Long, default);
@@ -182,8 +199,7 @@ public sealed class ScriptTests : IClassFixture<RedisServer>, IAsyncLifetime
         string blockKey = $"b24:{{{portal}}}:opblk:app.one:crm.deal.list";
         await other.BlockMethodAsync(scope, "crm.deal.list", until.AddMilliseconds(-300), default);
         Assert.Equal(until.ToUnixTimeMilliseconds(), (long)await Database.StringGetAsync(blockKey));
-        TimeSpan? ttl = await Database.KeyTimeToLiveAsync(blockKey);
-        Assert.InRange(ttl!.Value.TotalMilliseconds, 1000, 1500);
+        Assert.Equal(until.ToUnixTimeMilliseconds() + 1000, (long)await Database.ExecuteAsync("PEXPIRETIME", blockKey));
 
         await Task.Delay(until - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(30));
         Bitrix24LimitReservation after = await other.ReserveAsync(scope, "crm.deal.list", Long, default);
