@@ -115,6 +115,7 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
         }
 
         Interlocked.Increment(ref _fallbackCount);
+        RedisLimitsMetrics.Fallback();
         return _local.Reserve(scope, method, maxWaitMs);
     }
 
@@ -194,6 +195,7 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
         }
 
         Interlocked.Increment(ref _fallbackCount);
+        RedisLimitsMetrics.Fallback();
         fallback(_local, scope);
     }
 

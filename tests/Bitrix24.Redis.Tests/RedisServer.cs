@@ -1,60 +1,36 @@
-using System.Diagnostics;
-using System.Net.Sockets;
-using System.Text;
+using Bitrix24.Redis.Replica;
 using StackExchange.Redis;
 
 namespace Bitrix24.Redis.Tests;
 
 /// <summary>
-/// A private <c>redis-server</c> child process listening only on a Unix socket in its own temporary folder (<c>--port 0</c>
-/// turns TCP off), with no persistence. Killed (SIGKILL) and restarted on the same socket by the fault tests.
+/// A private redis-server (<see cref="RedisServerProcess"/>: a Unix socket only, nothing persisted) as a class fixture,
+/// or started per test by the tests that kill or pause it.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime, IDisposable
 {
-    /// <summary>Overrides the server's path.</summary>
-    public const string PathVariable = "B24_REDIS_SERVER";
+    private RedisServerProcess? _process;
 
-    private Process? _process;
-
-    public RedisServer()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "b24r-" + Guid.NewGuid().ToString("N")[..10]);
-        SocketPath = Path.Combine(Folder, "redis.sock");
-    }
-
-    public static string? Executable { get; } = FindExecutable();
-
-    public static bool IsInstalled => Executable is not null;
+    public static bool IsInstalled => RedisServerProcess.Executable is not null;
 
     /// <summary>In CI a missing server is a failure, never a skip.</summary>
     public static bool IsRequired => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static string Missing =>
-        $"No redis-server on PATH: install Debian's redis-server package (.ci/run does), or set {PathVariable} to a redis-server 6.2 or later.";
+    public static string Missing => RedisServerProcess.Missing;
 
-    public string Folder { get; }
+    /// <summary>SE.Redis's spelling of the server's Unix socket.</summary>
+    public string ConnectionString => Process.ConnectionString;
 
-    public string SocketPath { get; }
-
-    /// <summary>SE.Redis's spelling of a Unix socket endpoint.</summary>
-    public string ConnectionString => "!" + SocketPath;
-
-    public bool IsRunning => _process is { HasExited: false };
+    private RedisServerProcess Process => _process ?? throw new InvalidOperationException("The server was not started.");
 
     public static async Task<RedisServer> StartNewAsync()
     {
         var server = new RedisServer();
-        try
-        {
-            await server.StartAsync();
-            return server;
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
+        await server.StartAsync();
+        return server;
     }
+
+    public async Task StartAsync() => _process = await RedisServerProcess.StartAsync();
 
     /// <summary>As the limits' users are told to connect: no abort on connect failure, fail fast while disconnected.</summary>
     public ConfigurationOptions Options(bool admin = false, int asyncTimeoutMs = 500)
@@ -82,76 +58,13 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
         await StartAsync();
     }
 
-    public async Task StartAsync()
-    {
-        if (Executable is null)
-        {
-            throw new InvalidOperationException(Missing);
-        }
+    /// <summary>SIGKILL.</summary>
+    public void Kill() => Process.Kill();
 
-        Directory.CreateDirectory(Folder);
-        var start = new ProcessStartInfo(Executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in (string[])[
-            "--port", "0", "--unixsocket", SocketPath, "--unixsocketperm", "700", "--save", "", "--appendonly", "no",
-            "--dir", Folder, "--enable-debug-command", "local", "--daemonize", "no", "--logfile", Path.Combine(Folder, "redis.log")])
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>Starts it again on the same socket.</summary>
+    public Task RestartAsync() => Process.RestartAsync();
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        _process.OutputDataReceived += static (_, _) => { };
-        _process.ErrorDataReceived += static (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server exited with {_process.ExitCode}:\n{Log()}");
-            }
-
-            if (await PingAsync())
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new InvalidOperationException($"redis-server did not answer PING on {SocketPath} within 5 s:\n{Log()}");
-    }
-
-    /// <summary>SIGKILL: no goodbye to the clients, the socket file left behind (Redis unlinks it on the next start).</summary>
-    public void Kill()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill();
-            process.WaitForExit();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
-
-    public async Task RestartAsync()
-    {
-        Kill();
-        await StartAsync();
-    }
-
-    public string Log()
-    {
-        string path = Path.Combine(Folder, "redis.log");
-        return File.Exists(path) ? File.ReadAllText(path) : "(no log)";
-    }
+    public string Log() => Process.Log();
 
     public Task DisposeAsync()
     {
@@ -159,62 +72,7 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        Kill();
-        try
-        {
-            if (Directory.Exists(Folder))
-            {
-                Directory.Delete(Folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private async Task<bool> PingAsync()
-    {
-        if (!File.Exists(SocketPath))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath), timeout.Token);
-            await socket.SendAsync("PING\r\n"u8.ToArray(), SocketFlags.None, timeout.Token);
-            byte[] buffer = new byte[64];
-            int read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static string? FindExecutable()
-    {
-        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured)
-        {
-            return File.Exists(configured) ? configured : null;
-        }
-
-        foreach (string folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            string candidate = Path.Combine(folder, "redis-server");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public void Dispose() => _process?.Dispose();
 }
 
 /// <summary>A test that needs redis-server: skipped where it is not installed, except in CI, where it runs and fails.</summary>
