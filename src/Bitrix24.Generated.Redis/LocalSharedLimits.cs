@@ -45,7 +45,7 @@ internal sealed class LocalSharedLimits
 
         double interval = Interval(scope);
         double capacity = Capacity(scope);
-        Bucket bucket = BucketOf(scope.Portal, now);
+        Bucket bucket = BucketOf(scope, now);
         lock (bucket)
         {
             double tat = Math.Max(bucket.Tat, now);
@@ -76,7 +76,7 @@ internal sealed class LocalSharedLimits
     public void MarkFull(Bitrix24LimitScope scope)
     {
         long now = NowMicroseconds();
-        Bucket bucket = BucketOf(scope.Portal, now);
+        Bucket bucket = BucketOf(scope, now);
         lock (bucket)
         {
             bucket.Tat = Math.Max(bucket.Tat, now + Capacity(scope) * Interval(scope));
@@ -112,8 +112,16 @@ internal sealed class LocalSharedLimits
         return until * 1000 > (nowMicroseconds ?? NowMicroseconds()) ? until : null;
     }
 
-    private Bucket BucketOf(string portal, long now)
+    /// <summary>Forgets every bucket, so the next outage starts each one full again (see <see cref="BucketOf"/>).</summary>
+    public void Reset() => _buckets.Clear();
+
+    /// <summary>
+    /// The portal's bucket, made full when new: the process falls back because Redis failed in the middle of work, when the
+    /// portal's bucket it stands in for was in use, so its share starts at the pace, not with a burst on top of the others'.
+    /// </summary>
+    private Bucket BucketOf(Bitrix24LimitScope scope, long now)
     {
+        string portal = scope.Portal;
         if (_buckets.TryGetValue(portal, out Bucket? bucket))
         {
             return bucket;
@@ -131,7 +139,7 @@ internal sealed class LocalSharedLimits
             }
         }
 
-        return _buckets.GetOrAdd(portal, static _ => new Bucket());
+        return _buckets.GetOrAdd(portal, new Bucket { Tat = now + Capacity(scope) * Interval(scope) });
     }
 
     private long NowMicroseconds() => (_time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

@@ -100,7 +100,11 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
             {
                 RedisResult result = await EvaluateAsync(RedisLimitScripts.Reserve, keys, values, cancellationToken).ConfigureAwait(false);
                 Bitrix24LimitReservation reservation = ReadReservation(result);
-                OnRedisSucceeded(scope.Portal, trial);
+                if (OnRedisSucceeded(scope.Portal, trial))
+                {
+                    await ResumeAsync(scope).ConfigureAwait(false);
+                }
+
                 return reservation;
             }
             catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
@@ -180,7 +184,11 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
             try
             {
                 await EvaluateAsync(script, keys, values, cancellationToken).ConfigureAwait(false);
-                OnRedisSucceeded(scope.Portal, trial);
+                if (OnRedisSucceeded(scope.Portal, trial))
+                {
+                    await ResumeAsync(scope).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
@@ -286,11 +294,26 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
         }
     }
 
-    private void OnRedisSucceeded(string portal, bool trial)
+    /// <summary>Writes a bucket Redis lost during the outage as full (<see cref="RedisLimitScripts.Resume"/>); best effort.</summary>
+    private async Task ResumeAsync(Bitrix24LimitScope scope)
+    {
+        try
+        {
+            await EvaluateAsync(RedisLimitScripts.Resume, [RedisLimitKeys.Bucket(_prefix, scope.Portal)],
+                [LocalSharedLimits.IntervalMicroseconds(scope), LocalSharedLimits.SharedCapacity(scope, _headroom)], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, CancellationToken.None))
+        {
+            // The next call finds out whether Redis is really back.
+        }
+    }
+
+    /// <returns>True when this call ended a fallback.</returns>
+    private bool OnRedisSucceeded(string portal, bool trial)
     {
         if (!_usingFallback && !trial && Volatile.Read(ref _consecutiveFailures) == 0)
         {
-            return;
+            return false;
         }
 
         bool recovered;
@@ -307,6 +330,8 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
         {
             RedisLimitsLog.BackOnRedis(_logger, portal, FallbackCount);
         }
+
+        return recovered;
     }
 
     private void OnRedisFailed(string portal, Exception exception, bool trial)
@@ -328,6 +353,11 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
 
             first = !_usingFallback;
             _usingFallback = true;
+        }
+
+        if (first)
+        {
+            _local.Reset(); // this outage's shares start full, whatever an earlier one left
         }
 
         string reason = exception is TimeoutException and not RedisTimeoutException

@@ -78,4 +78,18 @@ internal static class RedisLimitScripts
         redis.call('SET', KEYS[1], string.format('%d', till), 'PXAT', string.format('%d', till + 1000))
         return 1
         """;
+
+    /// <summary>
+    /// Back on Redis after an outage. KEYS: bucket. ARGV: interval µs, capacity. A bucket Redis lost meanwhile (a restart
+    /// without persistence, FLUSHALL) is written full, as the portal's own bucket most likely is after the replicas kept
+    /// sending on their shares; a bucket Redis kept is left alone. Returns 1 when written, 0 otherwise.
+    /// </summary>
+    public const string Resume = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local full = now + tonumber(ARGV[1]) * tonumber(ARGV[2])
+        redis.call('SET', KEYS[1], string.format('%d', full), 'PXAT', string.format('%d', math.floor(full / 1000) + 1000))
+        return 1
+        """;
 }

@@ -37,19 +37,16 @@ public sealed class FallbackTests : IClassFixture<UnreachableRedis>
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logger = new ListLogger<RedisBitrix24SharedLimits>();
         using var limits = new RedisBitrix24SharedLimits(Nowhere, new RedisBitrix24SharedLimitsOptions { FallbackShare = 0.25 }, time, logger);
-        // Standard plan: 2/s, 50 in a burst; less the headroom 48; a quarter: 12 at once, then one every 2 s.
+        // Standard plan: 2/s, 50 in a burst; less the headroom 48; a quarter: 12 slots, one every 2 s. The share starts full
+        // (Redis failed in the middle of work, when the portal's bucket was in use), so no burst: a slot every 2 s from now.
         var scope = new Bitrix24LimitScope(Redis.NewPortal(), "app.one", 2, 50);
 
-        for (int i = 0; i < 12; i++)
-        {
-            Assert.Equal(Bitrix24LimitReservation.Granted(TimeSpan.Zero), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromMinutes(1), default));
-        }
-
         Assert.Equal(Bitrix24LimitReservation.Granted(TimeSpan.FromSeconds(2)), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromMinutes(1), default));
-        Assert.Equal(Bitrix24LimitReservation.TooLong(TimeSpan.FromSeconds(4)), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromSeconds(3), default));
-        // The 13th slot given back: the next caller gets it (2 s), not the 14th (4 s).
+        Assert.Equal(Bitrix24LimitReservation.Granted(TimeSpan.FromSeconds(4)), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromMinutes(1), default));
+        Assert.Equal(Bitrix24LimitReservation.TooLong(TimeSpan.FromSeconds(6)), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromSeconds(5), default));
+        // The second slot given back: the next caller gets it (4 s), not the third (6 s).
         await limits.RefundAsync(scope, default);
-        Assert.Equal(Bitrix24LimitReservation.Granted(TimeSpan.FromSeconds(2)), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromSeconds(2), default));
+        Assert.Equal(Bitrix24LimitReservation.Granted(TimeSpan.FromSeconds(4)), await limits.ReserveAsync(scope, "crm.deal.list", TimeSpan.FromSeconds(4), default));
 
         time.Advance(TimeSpan.FromMinutes(1));
         await limits.MarkFullAsync(scope, default);
@@ -65,7 +62,7 @@ public sealed class FallbackTests : IClassFixture<UnreachableRedis>
         Assert.Equal(Bitrix24LimitDecision.Granted, (await limits.ReserveAsync(scope, "crm.deal.add", TimeSpan.FromMinutes(1), default)).Decision);
 
         Assert.True(limits.IsUsingFallback);
-        Assert.True(limits.FallbackCount >= 15);
+        Assert.True(limits.FallbackCount >= 8);
         Assert.Single(logger.At(LogLevel.Warning));
     }
 
