@@ -7,7 +7,7 @@ using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Redis-backed shared limits of package <c>Bitrix24.Generated.Redis</c>.</summary>
+/// <summary>Registers the Redis-backed shared limits and tokens of package <c>Bitrix24.Generated.Redis</c>.</summary>
 public static class Bitrix24RedisServiceCollectionExtensions
 {
     /// <summary>
@@ -34,6 +34,23 @@ public static class Bitrix24RedisServiceCollectionExtensions
             provider.GetService<TimeProvider>(),
             provider.GetService<ILogger<RedisBitrix24SharedLimits>>()));
         services.TryAddSingleton<IBitrix24SharedLimits>(static provider => provider.GetRequiredService<RedisBitrix24SharedLimits>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="RedisBitrix24SharedTokens"/> as the singleton <see cref="IBitrix24SharedTokenStore"/>: the
+    /// OAuth client built by <c>AddBitrix24</c> then refreshes once across all replicas and takes the others' pairs. The
+    /// <see cref="IConnectionMultiplexer"/> is taken from the container. Redis holds the only copy of a rotating refresh
+    /// token: run it with <c>maxmemory-policy noeviction</c> and persistence.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="keyPrefix">Put before every key; <c>b24:</c> by default.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddBitrix24RedisTokens(this IServiceCollection services, string keyPrefix = "b24:")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        services.TryAddSingleton<IBitrix24SharedTokenStore>(provider => new RedisBitrix24SharedTokens(provider.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
         return services;
     }
 }
