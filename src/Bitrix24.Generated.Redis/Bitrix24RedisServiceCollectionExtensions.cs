@@ -53,4 +53,25 @@ public static class Bitrix24RedisServiceCollectionExtensions
         services.TryAddSingleton<IBitrix24SharedTokenStore>(provider => new RedisBitrix24SharedTokens(provider.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
         return services;
     }
+
+    /// <summary>
+    /// Keeps the inbound side's state in Redis for several replicas: installations (<see cref="Bitrix24.Inbound.IBitrix24InstallationStore"/>),
+    /// each polled bot's offset (<see cref="Bitrix24.Inbound.IBitrix24EventOffsetStore"/>) and the lease that lets one replica poll a bot
+    /// at a time (<see cref="Bitrix24.Inbound.IBitrix24PollLease"/>). Replaces the in-memory stores whether it is called before or
+    /// after <c>AddBitrix24Events</c>. The <see cref="IConnectionMultiplexer"/> is taken from the container.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="keyPrefix">Put before every key; <c>b24:</c> by default.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddBitrix24RedisEvents(this IServiceCollection services, string keyPrefix = "b24:")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        services.AddSingleton(provider => new RedisBitrix24EventOffsetStore(provider.GetRequiredService<IConnectionMultiplexer>(), keyPrefix));
+        services.Replace(ServiceDescriptor.Singleton<Bitrix24.Inbound.IBitrix24EventOffsetStore>(provider => provider.GetRequiredService<RedisBitrix24EventOffsetStore>()));
+        services.Replace(ServiceDescriptor.Singleton<Bitrix24.Inbound.IBitrix24PollLease>(provider => provider.GetRequiredService<RedisBitrix24EventOffsetStore>()));
+        services.Replace(ServiceDescriptor.Singleton<Bitrix24.Inbound.IBitrix24InstallationStore>(provider =>
+            new RedisBitrix24InstallationStore(provider.GetRequiredService<IConnectionMultiplexer>(), keyPrefix)));
+        return services;
+    }
 }

@@ -122,6 +122,7 @@ public static class Bitrix24EventServiceCollectionExtensions
                 polling,
                 provider.GetRequiredService<EventDispatcher>(),
                 provider.GetRequiredService<IBitrix24EventOffsetStore>(),
+                provider.GetService<IBitrix24PollLease>(),
                 provider.GetService<TimeProvider>() ?? TimeProvider.System,
                 (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<Bitrix24EventPoller>());
         });
@@ -141,7 +142,7 @@ public static class Bitrix24EventServiceCollectionExtensions
             errors.Add($"Polling.MaxHandlerAttempts: {polling.MaxHandlerAttempts} must be at least 1.");
         }
 
-        foreach ((string name, TimeSpan value) in new[] { ("IdleDelay", polling.IdleDelay), ("MoreDelay", polling.MoreDelay), ("HandlerRetryDelay", polling.HandlerRetryDelay), ("MaxErrorDelay", polling.MaxErrorDelay) })
+        foreach ((string name, TimeSpan value) in new[] { ("IdleDelay", polling.IdleDelay), ("MoreDelay", polling.MoreDelay), ("HandlerRetryDelay", polling.HandlerRetryDelay), ("MaxErrorDelay", polling.MaxErrorDelay), ("LeaseDuration", polling.LeaseDuration) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -16,9 +16,12 @@ internal sealed class Bitrix24EventPoller(
     Bitrix24EventPollingOptions options,
     EventDispatcher dispatcher,
     IBitrix24EventOffsetStore offsets,
+    IBitrix24PollLease? lease,
     TimeProvider time,
     ILogger<Bitrix24EventPoller> logger) : BackgroundService
 {
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+
     protected override global::System.Threading.Tasks.Task ExecuteAsync(CancellationToken stoppingToken) =>
         global::System.Threading.Tasks.Task.WhenAll(options.Bots.Select(bot => PollAsync(bot, stoppingToken)));
 
@@ -39,8 +42,17 @@ internal sealed class Bitrix24EventPoller(
             TimeSpan wait;
             try
             {
+                if (lease is not null && !await lease.TryHoldAsync(key, _owner, options.LeaseDuration, stoppingToken).ConfigureAwait(false))
+                {
+                    // Another replica polls this bot; standing by, ready to take over when its lease runs out.
+                    started = false;
+                    await global::System.Threading.Tasks.Task.Delay(options.IdleDelay, time, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!started)
                 {
+                    // Read again on every takeover: the replica that polled before moved the offset on.
                     offset = await offsets.GetAsync(key, stoppingToken).ConfigureAwait(false);
                     EventLog.PollingStarted(logger, bot.BotId, offset);
                     started = true;

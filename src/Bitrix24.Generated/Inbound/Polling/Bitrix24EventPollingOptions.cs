@@ -26,4 +26,10 @@ public sealed class Bitrix24EventPollingOptions
 
     /// <summary>The longest wait between polls after transport errors (the wait doubles from 1 s up to it); 60 s by default.</summary>
     public TimeSpan MaxErrorDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// With an <see cref="IBitrix24PollLease"/> registered (several replicas): how long a poller's right to poll a bot lasts
+    /// unless renewed, which it is at every round. Longer than a round of polling and handling; 60 s by default.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 }
