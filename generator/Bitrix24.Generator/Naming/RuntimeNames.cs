@@ -48,11 +48,11 @@ internal static class RuntimeNames
         "Bitrix24Batch", "Bitrix24BatchItem", "Bitrix24BatchItemStatus", "Bitrix24Client", "Bitrix24ClientOptions", "Bitrix24ClientOptionsFactory",
         "Bitrix24ConfigurationReader", "Bitrix24EnumValueInfo", "Bitrix24ErrorCode", "Bitrix24ErrorCodes", "Bitrix24Exception",
         "Bitrix24GeneratedMethodsAttribute", "Bitrix24Json", "Bitrix24LimitDecision", "Bitrix24LimitReservation", "Bitrix24LimitScope", "Bitrix24Log", "Bitrix24Metrics", "Bitrix24MemberInfo", "Bitrix24Method", "Bitrix24MethodCatalog", "Bitrix24MethodInfo",
-        "Bitrix24OAuthTokens", "Bitrix24ParameterInfo", "Bitrix24ParameterWriter", "Bitrix24Plan", "Bitrix24RateLimit", "Bitrix24Response",
+        "Bitrix24OAuthTokens", "Bitrix24ParameterInfo", "Bitrix24ParameterWriter", "Bitrix24Plan", "Bitrix24PortalClients", "Bitrix24RateLimit", "Bitrix24Response",
         "Bitrix24ResponseTime", "Bitrix24ResultReader", "Bitrix24RetryClass", "Bitrix24RefreshTurn", "Bitrix24RefreshTurnKind", "Bitrix24RetryOptions", "Bitrix24ServiceOptions",
         "Bitrix24ServiceOptionsValidator", "Bitrix24SharedTokenKey", "Bitrix24StoredTokens", "Bitrix24Telemetry", "Bitrix24Transport", "Bitrix24TransportException", "Bitrix24TransportFailure",
         "Bitrix24ValueKind", "Bitrix24ValueType", "Bitrix24WireParser", "CachedJsonWriter", "ClockedTokenBucket", "EndpointRules",
-        "EnvelopeFieldReader", "IBitrix24SharedLimits", "IBitrix24SharedTokenStore", "IBitrix24TokenStore", "InMemoryBitrix24SharedTokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
+        "EnvelopeFieldReader", "IBitrix24SharedLimits", "IBitrix24SharedTokenStore", "IBitrix24TokenStore", "InMemoryBitrix24SharedTokenStore", "InstallationTokenStore", "OAuthSession", "OperatingLimitGate", "PooledResponseBody", "PortalRateLimiters",
         "RequestTimeouts", "ResilientCaller", "ResponseEnvelopeReader", "RetryAction", "RetryPolicy", "SecretRedactor", "SharedLimitScope", "SharedRefresh", "TokenEndpointClient",
     };
 
@@ -63,12 +63,12 @@ internal static class RuntimeNames
     public static readonly HashSet<string> ResolvedBySimpleName = new(StringComparer.Ordinal)
     {
         "Activity", "ActivityKind", "ActivitySource", "ActivityStatusCode", "ArgumentException", "ArgumentNullException",
-        "ArgumentOutOfRangeException", "Array", "AsyncServiceScope", "Attribute", "AttributeTargets", "BackgroundService", "CancellationToken",
+        "ArgumentOutOfRangeException", "Array", "AsyncServiceScope", "Attribute", "AttributeTargets", "BackgroundService", "Bitrix24ServiceCollectionExtensions", "CancellationToken",
         "CancellationTokenRegistration", "CancellationTokenSource", "CollectionsMarshal", "Convert", "CryptographicOperations", "CultureInfo",
         "DateTimeOffset", "DateTimeStyles", "DecompressionMethods", "DelegatingHandler", "Directory", "DirectoryNotFoundException",
         "DynamicallyAccessedMemberTypes", "Encoding", "EventsRegistered", "Exception", "ExceptionDispatchInfo", "File", "FileAccess", "FileMode",
         "FileNotFoundException", "FileOptions", "FileShare", "FileStream", "FormatException", "Guid", "HashCode", "HttpClient",
-        "HttpCompletionOption", "HttpContent", "HttpMethod", "HttpRequestError", "HttpRequestException", "HttpRequestMessage", "HttpResponseMessage",
+        "HttpCompletionOption", "HttpConfigured", "HttpContent", "HttpMethod", "HttpRequestError", "HttpRequestException", "HttpRequestMessage", "HttpResponseMessage",
         "IConfiguration", "IConfigurationSection", "IDisposable", "IHostedService", "IHttpClientBuilder", "IHttpClientFactory", "ILogger",
         "ILoggerFactory", "IOException", "IServiceCollection", "IServiceProvider", "IServiceScopeFactory", "ITimer", "Interlocked",
         "InvalidOperationException", "JavaScriptEncoder", "JsonDocument", "JsonElement", "JsonException", "JsonProperty", "JsonReaderOptions",

@@ -108,6 +108,24 @@ public static class Bitrix24ServiceCollectionExtensions
             Bitrix24ClientOptionsFactory.Create(provider.GetRequiredService<IOptions<Bitrix24ServiceOptions>>().Value, provider),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(Bitrix24ServiceOptions.HttpClientName)));
 
+        return AddBitrix24Http(services);
+    }
+
+    /// <summary>The named client's set-up for long-lived SDK clients (see the class remarks); once per service collection.</summary>
+    internal static IHttpClientBuilder AddBitrix24Http(IServiceCollection services)
+    {
+        IHttpClientBuilder http = services.AddHttpClient(Bitrix24ServiceOptions.HttpClientName);
+        if (services.Any(d => d.ServiceType == typeof(HttpConfigured)))
+        {
+            return http;
+        }
+
+        services.AddSingleton<HttpConfigured>();
+        return ConfigureHttp(http);
+    }
+
+    private static IHttpClientBuilder ConfigureHttp(IHttpClientBuilder http)
+    {
         return http
             .ConfigureHttpClient(static client =>
             {
@@ -125,4 +143,7 @@ public static class Bitrix24ServiceCollectionExtensions
 
     /// <summary>Marks a service collection where the client is registered.</summary>
     private sealed class Registered;
+
+    /// <summary>Marks a service collection where the named HttpClient is set up.</summary>
+    private sealed class HttpConfigured;
 }
