@@ -92,34 +92,14 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
             return Bitrix24LimitReservation.MethodBlocked(DateTimeOffset.FromUnixTimeMilliseconds(knownUntil));
         }
 
-        if (TryEnterRedis(out bool trial))
+        RedisKey[] keys = [RedisLimitKeys.Bucket(_prefix, scope.Portal), RedisLimitKeys.Block(_prefix, scope.Portal, scope.Credential, method)];
+        RedisValue[] values = [LocalSharedLimits.IntervalMicroseconds(scope), LocalSharedLimits.SharedCapacity(scope, _headroom), Cost, maxWaitMs];
+        if (await TryRedisAsync(scope, RedisLimitScripts.Reserve, keys, values, cancellationToken).ConfigureAwait(false) is { } result)
         {
-            RedisKey[] keys = [RedisLimitKeys.Bucket(_prefix, scope.Portal), RedisLimitKeys.Block(_prefix, scope.Portal, scope.Credential, method)];
-            RedisValue[] values = [LocalSharedLimits.IntervalMicroseconds(scope), LocalSharedLimits.SharedCapacity(scope, _headroom), Cost, maxWaitMs];
-            try
-            {
-                RedisResult result = await EvaluateAsync(RedisLimitScripts.Reserve, keys, values, cancellationToken).ConfigureAwait(false);
-                Bitrix24LimitReservation reservation = ReadReservation(result);
-                if (OnRedisSucceeded(scope.Portal, trial))
-                {
-                    await ResumeAsync(scope).ConfigureAwait(false);
-                }
-
-                return reservation;
-            }
-            catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
-            {
-                OnRedisFailed(scope.Portal, exception, trial);
-            }
-            catch (OperationCanceledException)
-            {
-                ReleaseTrial(trial);
-                throw;
-            }
+            return ReadReservation(result);
         }
 
-        Interlocked.Increment(ref _fallbackCount);
-        RedisLimitsMetrics.Fallback();
+        CountFallback();
         return _local.Reserve(scope, method, maxWaitMs);
     }
 
@@ -179,32 +159,50 @@ public sealed class RedisBitrix24SharedLimits : IBitrix24SharedLimits, IDisposab
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        if (TryEnterRedis(out bool trial))
+        if (await TryRedisAsync(scope, script, keys, values, cancellationToken).ConfigureAwait(false) is null)
         {
-            try
-            {
-                await EvaluateAsync(script, keys, values, cancellationToken).ConfigureAwait(false);
-                if (OnRedisSucceeded(scope.Portal, trial))
-                {
-                    await ResumeAsync(scope).ConfigureAwait(false);
-                }
+            CountFallback();
+            fallback(_local, scope);
+        }
+    }
 
-                return;
-            }
-            catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
-            {
-                OnRedisFailed(scope.Portal, exception, trial);
-            }
-            catch (OperationCanceledException)
-            {
-                ReleaseTrial(trial);
-                throw;
-            }
+    /// <summary>
+    /// Runs a script unless the breaker is open; its result, or null when Redis is unavailable (the failure is noted, and
+    /// the caller answers from the process's own share). The first success after a fallback resumes the shared bucket.
+    /// </summary>
+    private async Task<RedisResult?> TryRedisAsync(Bitrix24LimitScope scope, string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
+    {
+        if (!TryEnterRedis(out bool trial))
+        {
+            return null;
         }
 
+        try
+        {
+            RedisResult result = await EvaluateAsync(script, keys, values, cancellationToken).ConfigureAwait(false);
+            if (OnRedisSucceeded(scope.Portal, trial))
+            {
+                await ResumeAsync(scope).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
+        {
+            OnRedisFailed(scope.Portal, exception, trial);
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            ReleaseTrial(trial);
+            throw;
+        }
+    }
+
+    private void CountFallback()
+    {
         Interlocked.Increment(ref _fallbackCount);
         RedisLimitsMetrics.Fallback();
-        fallback(_local, scope);
     }
 
     /// <summary>One script, bounded by the operation timeout whatever the multiplexer's own timeout is.</summary>
