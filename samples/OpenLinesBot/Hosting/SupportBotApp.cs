@@ -95,6 +95,8 @@ public sealed class SupportBotApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stopped first: disposing alone would not wait for the poller, which may be saving its offset.
+        await App.StopAsync();
         await App.DisposeAsync();
         await DisposePortalAsync(Portal);
     }
