@@ -222,14 +222,22 @@ internal sealed class ResilientCaller
             return;
         }
 
+        await WaitOutBlockAsync(method.Name, until, deadline, shared: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until a method's block ends, or throws 429 unsent when the user chose so or it would end after the deadline.</summary>
+    private async global::System.Threading.Tasks.Task WaitOutBlockAsync(string method, DateTimeOffset until, DateTimeOffset deadline, bool shared, CancellationToken cancellationToken)
+    {
         if (!_options.Retry.Enabled || !_options.Retry.WaitForOperatingLimit || until > deadline)
         {
-            throw new Bitrix24ApiException(method.Name, "OPERATION_TIME_LIMIT",
-                $"Method is blocked due to operation time limit until {until:u}; the call was not sent.", 429);
+            string source = shared ? " (shared with the portal's other callers)" : string.Empty;
+            throw new Bitrix24ApiException(method, "OPERATION_TIME_LIMIT",
+                $"Method is blocked due to operation time limit until {until:u}{source}; the call was not sent.", 429);
         }
 
-        Bitrix24Log.WaitingForOperatingLimit(_logger, method.Name, _portal, until);
-        await global::System.Threading.Tasks.Task.Delay(until - clock.GetUtcNow(), clock, cancellationToken).ConfigureAwait(false);
+        Bitrix24Log.WaitingForOperatingLimit(_logger, method, _portal, until);
+        TimeProvider clock = _options.TimeProvider;
+        await global::System.Threading.Tasks.Task.Delay(Max(until - clock.GetUtcNow(), TimeSpan.Zero), clock, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -269,14 +277,7 @@ internal sealed class ResilientCaller
                     return;
 
                 case Bitrix24LimitDecision.MethodBlocked when reservation.BlockedUntil is { } until:
-                    if (!_options.Retry.Enabled || !_options.Retry.WaitForOperatingLimit || until > deadline)
-                    {
-                        throw new Bitrix24ApiException(method, "OPERATION_TIME_LIMIT",
-                            $"Method is blocked due to operation time limit until {until:u} (shared with the portal's other callers); the call was not sent.", 429);
-                    }
-
-                    Bitrix24Log.WaitingForOperatingLimit(_logger, method, _portal, until);
-                    await global::System.Threading.Tasks.Task.Delay(Max(until - clock.GetUtcNow(), TimeSpan.Zero), clock, cancellationToken).ConfigureAwait(false);
+                    await WaitOutBlockAsync(method, until, deadline, shared: true, cancellationToken).ConfigureAwait(false);
                     continue;
 
                 default:
