@@ -13,24 +13,18 @@ public static class RefreshReplica
 {
     public static async Task<ReplicaResult> RunAsync(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i + 1 < args.Count; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-
-        string Required(string name) => values.TryGetValue(name, out string? v) ? v : throw new ArgumentException($"{name} is required.");
-        int id = int.Parse(Required("--id"), System.Globalization.CultureInfo.InvariantCulture);
-        int calls = int.Parse(Required("--calls"), System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> values = ReplicaArguments.Parse(args);
+        int id = int.Parse(values.Required("--id"), System.Globalization.CultureInfo.InvariantCulture);
+        int calls = int.Parse(values.Required("--calls"), System.Globalization.CultureInfo.InvariantCulture);
 
         await using ConnectionMultiplexer? redis = values.TryGetValue("--redis", out string? connection) ? await ConnectionMultiplexer.ConnectAsync(connection) : null;
         Bitrix24ClientOptions options = Bitrix24ClientOptions.OAuth(
-            new Bitrix24OAuthTokens(Required("--access"), Required("--refresh"), new Uri(Required("--endpoint")), new Uri(Required("--server"))), Required("--client-id"), Required("--secret"));
+            new Bitrix24OAuthTokens(values.Required("--access"), values.Required("--refresh"), new Uri(values.Required("--endpoint")), new Uri(values.Required("--server"))), values.Required("--client-id"), values.Required("--secret"));
         options.RateLimit = Bitrix24RateLimit.Off;
         options.SharedTokens = redis is null ? null : new RedisBitrix24SharedTokens(redis);
         using var client = new Bitrix24Client(options);
 
-        var failures = new Dictionary<string, int>();
+        var failures = new FailureTally();
         int sent = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, calls).Select(async i =>
@@ -42,19 +36,10 @@ public static class RefreshReplica
             }
             catch (Bitrix24Exception e)
             {
-                string code = e switch
-                {
-                    Bitrix24ApiException api => api.Code,
-                    Bitrix24TransportException transport => transport.Failure.ToString(),
-                    _ => e.GetType().Name,
-                };
-                lock (failures)
-                {
-                    failures[code] = failures.GetValueOrDefault(code) + 1;
-                }
+                failures.Add(e);
             }
         }));
 
-        return new ReplicaResult(id, sent, failures, 0, clock.Elapsed.TotalMilliseconds, 0, false);
+        return new ReplicaResult(id, sent, failures.ToDictionary(), failures.QueryLimitExceeded, clock.Elapsed.TotalMilliseconds, 0, false);
     }
 }

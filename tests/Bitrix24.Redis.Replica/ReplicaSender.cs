@@ -29,8 +29,8 @@ public sealed class ReplicaSender(ReplicaSettings settings)
             client.Retry.TotalTimeout = TimeSpan.FromMinutes(10);
             using var sdk = new Bitrix24Client(client);
 
-            var failures = new Dictionary<string, int>();
-            int sent = 0, next = -1, queryLimit = 0;
+            var failures = new FailureTally();
+            int sent = 0, next = -1;
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async _ =>
             {
@@ -44,21 +44,12 @@ public sealed class ReplicaSender(ReplicaSettings settings)
                     }
                     catch (Bitrix24Exception e)
                     {
-                        string code = e is Bitrix24ApiException api ? api.Code : ((Bitrix24TransportException)e).Failure.ToString();
-                        if (code == "QUERY_LIMIT_EXCEEDED")
-                        {
-                            Interlocked.Increment(ref queryLimit);
-                        }
-
-                        lock (failures)
-                        {
-                            failures[code] = failures.GetValueOrDefault(code) + 1;
-                        }
+                        failures.Add(e);
                     }
                 }
             }));
 
-            return new ReplicaResult(settings.Id, sent, failures, queryLimit, clock.Elapsed.TotalMilliseconds, shared?.FallbackCount ?? 0, shared?.IsUsingFallback ?? false);
+            return new ReplicaResult(settings.Id, sent, failures.ToDictionary(), failures.QueryLimitExceeded, clock.Elapsed.TotalMilliseconds, shared?.FallbackCount ?? 0, shared?.IsUsingFallback ?? false);
         }
         finally
         {

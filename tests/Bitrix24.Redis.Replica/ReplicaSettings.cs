@@ -36,18 +36,7 @@ public sealed record ReplicaSettings(
     /// <exception cref="ArgumentException">A value is missing or not a number; the message names it.</exception>
     public static ReplicaSettings Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Count; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected --name value pairs, got '{args[i]}'.");
-            }
-
-            values[args[i]] = args[i + 1];
-        }
-
-        string Required(string name) => values.TryGetValue(name, out string? v) ? v : throw new ArgumentException($"{name} is required.");
+        Dictionary<string, string> values = ReplicaArguments.Parse(args);
         int Int(string name, int fallback) => values.TryGetValue(name, out string? v)
             ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : throw new ArgumentException($"{name}: '{v}' is not a positive whole number.")
             : fallback;
@@ -55,7 +44,7 @@ public sealed record ReplicaSettings(
         double rate = values.TryGetValue("--rate", out string? r)
             ? double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 ? d : throw new ArgumentException($"--rate: '{r}' is not a positive number.")
             : 2;
-        return new ReplicaSettings(new Uri(Required("--webhook")), Int("--id", 1), Int("--messages", 250), values.GetValueOrDefault("--redis"), Int("--replicas", 4),
+        return new ReplicaSettings(new Uri(values.Required("--webhook")), Int("--id", 1), Int("--messages", 250), values.GetValueOrDefault("--redis"), Int("--replicas", 4),
             rate, Int("--burst", 50), values.TryGetValue("--headroom", out string? h) ? int.Parse(h, CultureInfo.InvariantCulture) : 2, Int("--concurrency", 10), Int("--chat", 112));
     }
 
