@@ -36,17 +36,6 @@ internal static class BotHarness
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits until the condition holds, or fails after the timeout.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>The bot's replies in chat 112, in order.</summary>
     public static List<string> RepliesOf(EmulatedPortal portal, int botId) =>
         portal.State.GetChat(DemoPortal.ChatId).Transcript.Where(m => m.AuthorId == botId).Select(m => m.Text).ToList();

@@ -3,6 +3,7 @@ using Bitrix24.Emulator;
 using Bitrix24.Emulator.State;
 using Bitrix24.ImBot;
 using Bitrix24.Inbound;
+using Bitrix24.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public sealed class PollingEndToEndTests
 
         portal.PostCustomerMessage(DemoPortal.ChatId, "Hello from the customer");
 
-        await BotHarness.WaitUntilAsync(() => BotHarness.RepliesOf(portal, botId).Count == 1, "the bot's reply");
+        await Eventually.WaitUntilAsync(() => BotHarness.RepliesOf(portal, botId).Count == 1, "the bot's reply");
         Assert.Equal(["Polled: Hello from the customer"], BotHarness.RepliesOf(portal, botId));
         await host.StopAsync();
     }
@@ -65,7 +66,7 @@ public sealed class PollingEndToEndTests
 
             using (IHost first = await StartPollerAsync(portal, botId, new FileBitrix24EventOffsetStore(folder), s => s.AddBitrix24EventHandler(record)))
             {
-                await BotHarness.WaitUntilAsync(() => handled.Count == 3, "the first three messages");
+                await Eventually.WaitUntilAsync(() => handled.Count == 3, "the first three messages");
                 await first.StopAsync();
             }
 
@@ -77,7 +78,7 @@ public sealed class PollingEndToEndTests
             portal.PostCustomerMessage(DemoPortal.ChatId, "five");
             using (IHost second = await StartPollerAsync(portal, botId, new FileBitrix24EventOffsetStore(folder), s => s.AddBitrix24EventHandler(record)))
             {
-                await BotHarness.WaitUntilAsync(() => handled.Count == 5, "the two later messages");
+                await Eventually.WaitUntilAsync(() => handled.Count == 5, "the two later messages");
                 await Task.Delay(300); // two more polls: nothing else may come
                 await second.StopAsync();
             }
@@ -113,7 +114,7 @@ public sealed class PollingEndToEndTests
         portal.PostCustomerMessage(DemoPortal.ChatId, "poison");
         portal.PostCustomerMessage(DemoPortal.ChatId, "after");
 
-        await BotHarness.WaitUntilAsync(() => handled.Count == 1, "the event after the poisoned one");
+        await Eventually.WaitUntilAsync(() => handled.Count == 1, "the event after the poisoned one");
         Assert.Equal(3, attempts);
         Assert.Equal(["after"], handled);
         await host.StopAsync();

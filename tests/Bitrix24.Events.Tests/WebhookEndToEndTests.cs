@@ -5,6 +5,7 @@ using Bitrix24.Emulator;
 using Bitrix24.Emulator.State;
 using Bitrix24.ImBot;
 using Bitrix24.Inbound;
+using Bitrix24.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class WebhookEndToEndTests
         portal.PostCustomerMessage(DemoPortal.ChatId, "Where is my order?");
         await portal.WhenEventsDeliveredAsync();
 
-        await BotHarness.WaitUntilAsync(() => BotHarness.RepliesOf(portal, botId).Count == 1, "the bot's reply");
+        await Eventually.WaitUntilAsync(() => BotHarness.RepliesOf(portal, botId).Count == 1, "the bot's reply");
         Assert.Equal(["You wrote: Where is my order? (chat LINES, user " + DemoPortal.CustomerId + ")"], BotHarness.RepliesOf(portal, botId));
         Assert.Contains(portal.Deliveries.ForBot(botId), d => d.Event == "ONIMBOTV2MESSAGEADD" && d.HttpStatus == 200);
     }

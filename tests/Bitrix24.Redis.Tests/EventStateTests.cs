@@ -3,6 +3,7 @@ using Bitrix24.Emulator;
 using Bitrix24.Emulator.State;
 using Bitrix24.ImBot;
 using Bitrix24.Inbound;
+using Bitrix24.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -111,7 +112,7 @@ public sealed class EventStateTests : IClassFixture<RedisServer>, IAsyncLifetime
                 portal.PostCustomerMessage(DemoPortal.ChatId, "m" + i);
             }
 
-            await WaitUntilAsync(() => handled.Count >= 10, "the first ten messages");
+            await Eventually.WaitUntilAsync(() => handled.Count >= 10, "the first ten messages");
             await Task.Delay(500); // more rounds of both replicas: nothing else may come
             Assert.Equal(Enumerable.Range(0, 10).Select(i => "m" + i), handled.Select(h => h.Text));
             Assert.Single(handled.Select(h => h.Replica).Distinct()); // one replica polled; the other stood by
@@ -121,7 +122,7 @@ public sealed class EventStateTests : IClassFixture<RedisServer>, IAsyncLifetime
             IHost stopping = poller == "first" ? first : second;
             await stopping.StopAsync();
             portal.PostCustomerMessage(DemoPortal.ChatId, "after");
-            await WaitUntilAsync(() => handled.Count >= 11, "the message after the takeover");
+            await Eventually.WaitUntilAsync(() => handled.Count >= 11, "the message after the takeover");
             await Task.Delay(300);
             Assert.Equal(11, handled.Count);
             Assert.NotEqual(poller, handled.Last().Replica);
@@ -154,15 +155,5 @@ public sealed class EventStateTests : IClassFixture<RedisServer>, IAsyncLifetime
         IHost host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what);
-            await Task.Delay(50);
-        }
     }
 }

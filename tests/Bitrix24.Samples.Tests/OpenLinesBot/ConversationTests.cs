@@ -1,8 +1,10 @@
 using Bitrix24.Emulator;
 using Bitrix24.Emulator.Events;
 using Bitrix24.Emulator.State;
+using Bitrix24.Inbound;
 using OpenLinesBot.Conversation;
 using OpenLinesBot.Hosting;
+using Bitrix24.Tests.Shared;
 
 namespace Bitrix24.Samples.Tests.OpenLinesBot;
 
@@ -124,7 +126,10 @@ public sealed class ConversationTests
             portal.PostCustomerMessage(DemoPortal.ChatId, "do you take paypal?");
             ChatSnapshot chat = await SampleBot.WaitForChatAsync(portal, DemoPortal.ChatId, c => c.Transcript.Any(m => m.Text.StartsWith("We accept cards", StringComparison.Ordinal)), "the second process's answer");
             Assert.Single(chat.Transcript, m => m.Text == SupportConversation.Prompt);
-            Assert.True(File.Exists(Directory.GetFiles(state).Single()), "the offset is kept in the state folder");
+            // The offset is saved once the handler returned, which is just after its reply reached the portal.
+            var offsets = new FileBitrix24EventOffsetStore(state);
+            string key = $"{portal.BaseUrl.Host}:{portal.BaseUrl.Port}/bot/{second.BotId}";
+            await Eventually.WaitUntilAsync(() => offsets.GetAsync(key, default).AsTask().Result is > 0, "the offset kept in the state folder");
         }
         finally
         {
